@@ -11,6 +11,7 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    configureLogging();
     int code = launch(System.getenv(), System.out, System.err);
     if (code != 0) {
       System.exit(code);
@@ -61,6 +62,20 @@ public final class Launcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
+    }
+  }
+
+  /** Kelompok's log format and levels, unless the operator set a logging file of their own. */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (java.io.InputStream in = Launcher.class.getResourceAsStream("/logging.properties")) {
+      if (in != null) {
+        java.util.logging.LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("kelompok: logging set-up failed: " + e.getMessage());
     }
   }
 

@@ -113,11 +113,11 @@ final class MainVerticle extends VerticleBase {
         ctx.fail(404);
         return;
       }
+      ctx.response().putHeader("Cache-Control", "no-cache");
       ctx.next();
     }), "source files hidden");
     access.infrastructure(router.route().handler(StaticHandler.create("webroot")
-        .setCachingEnabled(true)
-        .setMaxAgeSeconds(300)
+        .setCachingEnabled(false)
         .setIndexPage("index.html")), "static pages (public)");
   }
 

@@ -35,11 +35,23 @@ export function apply(root = document) {
   });
 }
 
+/** The page's extra bundles: <meta name="i18n-bundles" content="accounts groups">. */
+function pageBundles() {
+  const meta = document.querySelector('meta[name="i18n-bundles"]');
+  return meta ? meta.content.split(/\s+/).filter(Boolean) : [];
+}
+
+async function load(path) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  return response.ok ? response.json() : {};
+}
+
 /** Loads and applies a language; calls the listeners so dynamic text is redrawn. */
 export async function use(next) {
   const chosen = LANGS.includes(next) ? next : 'en';
-  const response = await fetch(`/i18n/${chosen}.json`, { credentials: 'same-origin' });
-  messages = await response.json();
+  const bundles = await Promise.all([`/i18n/${chosen}.json`,
+    ...pageBundles().map((b) => `/i18n/${b}/${chosen}.json`)].map(load));
+  messages = Object.assign({}, ...bundles);
   current = chosen;
   localStorage.setItem(KEY, chosen);
   document.documentElement.lang = chosen;

@@ -17,6 +17,8 @@ import kelompok.accounts.Access;
 import kelompok.accounts.Accounts;
 import kelompok.audit.Audit;
 import kelompok.audit.AuditRoutes;
+import kelompok.groups.Groups;
+import kelompok.sessions.Sessions;
 
 /** Wires storage, the router, the event-bus bridge and every feature, then listens. */
 final class MainVerticle extends VerticleBase {
@@ -57,6 +59,11 @@ final class MainVerticle extends VerticleBase {
           baseRoutes.forEach((route, purpose) -> acc.access().infrastructure(route, purpose));
           acc.declareAddresses(addresses);
           AuditRoutes.install(router, acc.access(), audit);
+          return Groups.install(vertx, router, storage, audit, acc, addresses);
+        })
+        .compose(groups -> Sessions.install(router, storage, groups.service(), accounts.access()))
+        .compose(sessions -> {
+          Accounts acc = accounts;
           bridge(router, acc);
           statics(router);
           clock = vertx.setPeriodic(1000, id -> publishTime());

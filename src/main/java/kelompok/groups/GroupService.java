@@ -151,7 +151,7 @@ public final class GroupService {
               requireOpen(current);
               return Future.succeededFuture(set);
             }, by, "group.update"))
-        .compose(g -> changed(by, g, "group.update", new JsonObject().put("fields", set.fieldNames()), address));
+        .compose(g -> changed(by, g, "group.update", new JsonObject().put("fields", new JsonArray(List.copyOf(set.fieldNames()))), address));
   }
 
   Future<JsonObject> archive(Principal by, String id, JsonObject body, String address) {

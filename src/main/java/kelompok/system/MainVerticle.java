@@ -115,6 +115,8 @@ final class MainVerticle extends VerticleBase {
   /** The pages: webroot/ from the jar, never the source tree's own files. */
   private void statics(Router router) {
     Access access = accounts.access();
+    access.route(router, io.vertx.core.http.HttpMethod.GET, "/favicon.ico", Access.Rule.anyone(),
+        ctx -> ctx.redirect("/favicon.svg"));
     access.infrastructure(router.route().handler(ctx -> {
       if (NOT_SERVED.matcher(ctx.normalizedPath()).find()) {
         ctx.fail(404);

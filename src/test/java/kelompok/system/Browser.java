@@ -75,6 +75,14 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Carries a signed-in person's session into this browser (as if they had signed in here). */
+  public void useSessionOf(TestNode node, People.Person person) {
+    driver.get(node.url("/favicon.svg"));
+    driver.manage().deleteAllCookies();
+    driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("kelompok.sid",
+        person.client().sessionCookie()).path("/").isHttpOnly(true).build());
+  }
+
   public void get(String url) {
     driver.get(url);
   }
@@ -85,7 +93,8 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (15 s at most) until the condition holds. */
   public <T> T waitUntil(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
   }
 
   /** Console entries at SEVERE level since the last call (errors, failed loads, CSP refusals). */

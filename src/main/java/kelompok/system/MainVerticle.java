@@ -19,6 +19,7 @@ import kelompok.audit.Audit;
 import kelompok.audit.AuditRoutes;
 import kelompok.groups.Groups;
 import kelompok.sessions.Sessions;
+import kelompok.notes.Notes;
 
 /** Wires storage, the router, the event-bus bridge and every feature, then listens. */
 final class MainVerticle extends VerticleBase {
@@ -32,6 +33,7 @@ final class MainVerticle extends VerticleBase {
   private Storage storage;
   private Audit audit;
   private Accounts accounts;
+  private Notes notes;
   private Router router;
   private final java.util.Map<io.vertx.ext.web.Route, String> baseRoutes = new java.util.LinkedHashMap<>();
   private HttpServer server;
@@ -61,8 +63,11 @@ final class MainVerticle extends VerticleBase {
           AuditRoutes.install(router, acc.access(), audit);
           return Groups.install(vertx, router, storage, audit, acc, addresses);
         })
-        .compose(groups -> Sessions.install(router, storage, groups.service(), accounts.access()))
-        .compose(sessions -> {
+        .compose(groups -> Sessions.install(router, storage, groups.service(), accounts.access())
+            .compose(sessions -> Notes.install(vertx, router, storage, audit, groups.service(),
+                sessions.service(), accounts.access(), addresses)))
+        .compose(n -> {
+          notes = n;
           Accounts acc = accounts;
           bridge(router, acc);
           statics(router);
@@ -77,7 +82,8 @@ final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(clock);
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = (server == null ? Future.<Void>succeededFuture() : server.close())
+        .eventually(() -> notes == null ? Future.succeededFuture() : notes.flush());
     return closing.eventually(() -> storage == null ? Future.succeededFuture() : storage.close());
   }
 

@@ -36,14 +36,7 @@ class GroupJourneyTest {
   }
 
   static JsonObject newGroup(ApiClient coordinator, String facilitatorId, int min, String membership) {
-    Response created = coordinator.post("/api/groups", new JsonObject().put("name", "Dukungan Sebaya")
-        .put("purpose", "Peer support for workers cutting down on alcohol").put("type", "support")
-        .put("setting", "Employee assistance programme").put("problem", "Alcohol use and absenteeism")
-        .put("plannedSize", new JsonObject().put("min", min).put("max", 7)).put("membership", membership)
-        .put("plannedSessions", new JsonObject().put("count", 8).put("rhythm", "weekly"))
-        .put("facilitatorIds", new JsonArray().add(facilitatorId)));
-    assertEquals(201, created.status(), created.toString());
-    return created.json();
+    return People.newGroup(coordinator, facilitatorId, min, membership);
   }
 
   private static long version(ApiClient client, String id) {

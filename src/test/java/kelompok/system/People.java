@@ -21,6 +21,20 @@ public final class People {
     this.node = node;
   }
 
+  /** A group made by a coordinator over HTTP, with one facilitator. */
+  public static JsonObject newGroup(ApiClient coordinator, String facilitatorId, int min, String membership) {
+    ApiClient.Response created = coordinator.post("/api/groups", new JsonObject().put("name", "Dukungan Sebaya")
+        .put("purpose", "Peer support for workers cutting down on alcohol").put("type", "support")
+        .put("setting", "Employee assistance programme").put("problem", "Alcohol use and absenteeism")
+        .put("plannedSize", new JsonObject().put("min", min).put("max", 7)).put("membership", membership)
+        .put("plannedSessions", new JsonObject().put("count", 8).put("rhythm", "weekly"))
+        .put("facilitatorIds", new io.vertx.core.json.JsonArray().add(facilitatorId)));
+    if (created.status() != 201) {
+      throw new AssertionError("group creation failed: " + created);
+    }
+    return created.json();
+  }
+
   /** The first coordinator (created through set-up on first use). */
   public Person coordinator() {
     if (coordinator == null) {

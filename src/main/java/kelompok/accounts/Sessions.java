@@ -38,7 +38,11 @@ final class Sessions {
         .setCookieSameSite(CookieSameSite.STRICT)
         .setMinLength(32)
         .setLazySession(true);
-    access.infrastructure(router.route("/api/*").handler(sessions), "session");
+    access.infrastructure(router.route("/api/*").handler(ctx -> {
+      ctx.put(kelompok.system.Reply.SESSION_FLUSH, (java.util.function.Function<io.vertx.ext.web.RoutingContext,
+          io.vertx.core.Future<Void>>) c -> sessions.flush(c, true));
+      sessions.handle(ctx);
+    }), "session");
     access.infrastructure(router.route("/eventbus/*").handler(sessions), "session");
     CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret)
         .setCookieHttpOnly(false)

@@ -34,10 +34,24 @@ final class NoteEngine {
   private final Map<String, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<String, Long> snapshotTimers = new ConcurrentHashMap<>();
 
+  /** Published cluster-wide after each commit, so other nodes drop their older cached text. */
+  static final String COMMITTED = "internal.notes.committed";
+
   NoteEngine(Vertx vertx, NoteRepository repo, Storage storage) {
     this.vertx = vertx;
     this.repo = repo;
     this.storage = storage;
+    vertx.eventBus().<JsonObject>consumer(COMMITTED, msg -> {
+      State cached = cache.get(msg.body().getString("noteId"));
+      if (cached != null && cached.version() < msg.body().getLong("version")) {
+        cache.remove(msg.body().getString("noteId"));
+      }
+    });
+  }
+
+  /** The note's state read afresh from the database (for reading, signing and history). */
+  Future<State> fresh(String noteId) {
+    return queued(noteId, () -> load(noteId));
   }
 
   /** Runs {@code work} after every earlier piece of work on the same note (on this node). */
@@ -98,15 +112,32 @@ final class NoteEngine {
     return value;
   }
 
+  /** Most updates one push may carry. */
+  static final int MAX_UPDATES = 100;
+
+  /** One update a client sends: the change and the client's id. */
+  record Update(Object changes, String clientId) {}
+
   /**
-   * Offers a change based on {@code base}. Answers {@code {accepted: true, version}} or {@code
-   * {stale: true, version}} (pull what you missed, rebase, resend); fails with {@link
-   * TextChange.InvalidChange} when the change is wrong or the note is locked.
+   * Offers updates based on {@code base}, applied in order (versions base+1, base+2, ...). Answers
+   * {@code {accepted: true, version}} or {@code {stale: true, version}} (pull what you missed,
+   * rebase, resend); fails with {@link TextChange.InvalidChange} when an update is wrong or the
+   * note is locked; then nothing of the push is stored. One disk commit covers the whole push.
    */
-  Future<JsonObject> push(Principal by, String noteId, long base, Object changes, String clientId) {
+  Future<JsonObject> push(Principal by, String noteId, long base, List<Update> updates) {
+    if (updates.isEmpty() || updates.size() > MAX_UPDATES) {
+      return Future.failedFuture(new TextChange.InvalidChange("a push carries 1 to " + MAX_UPDATES + " updates"));
+    }
     return queued(noteId, () -> state(noteId)
         .compose(s -> base > s.version() ? load(noteId) : Future.succeededFuture(s))
-        .compose(s -> {
+        .compose(s -> accept(by, noteId, base, updates, s))
+        .recover(e -> e instanceof TextChange.InvalidChange && cache.containsKey(noteId)
+            // this node's copy may be behind another node's commit: check once against the database
+            ? load(noteId).compose(s -> accept(by, noteId, base, updates, s))
+            : Future.failedFuture(e)));
+  }
+
+  private Future<JsonObject> accept(Principal by, String noteId, long base, List<Update> updates, State s) {
           if (base > s.version()) {
             throw new TextChange.InvalidChange("version " + base + " is ahead of the note (now "
                 + s.version() + "); reload the note");
@@ -117,31 +148,40 @@ final class NoteEngine {
           if (base < s.version()) {
             return Future.succeededFuture(stale(s));
           }
-          Object plainChanges = plain(changes);
-          TextChange change = TextChange.parse(plainChanges, s.text().length());
-          long version = s.version() + 1;
-          JsonObject op = new JsonObject().put("_id", noteId + ":" + version).put("note", noteId)
-              .put("version", version).put("changes", new JsonArray((List<?>) plainChanges))
-              .put("clientID", clientId).put("by", by.toJson()).put("at", Instant.now().toString());
-          State next = new State(change.apply(s.text()), version, false);
-          return commit(noteId, op, next)
-              .map(committed -> committed ? new JsonObject().put("accepted", true).put("version", version)
+          List<JsonObject> ops = new java.util.ArrayList<>();
+          State next = s;
+          for (Update update : updates) {
+            Object plainChanges = plain(update.changes());
+            TextChange change = TextChange.parse(plainChanges, next.text().length());
+            change.checkCharacters(next.text());
+            long version = next.version() + 1;
+            ops.add(new JsonObject().put("_id", noteId + ":" + version).put("note", noteId)
+                .put("version", version).put("changes", new JsonArray((List<?>) plainChanges))
+                .put("clientID", update.clientId()).put("by", by.toJson()).put("at", Instant.now().toString()));
+            next = new State(change.apply(next.text()), version, false);
+          }
+          State last = next;
+          return commit(noteId, ops, last)
+              .map(committed -> committed ? new JsonObject().put("accepted", true).put("version", last.version())
                   : stale(cache.get(noteId)));
-        }));
   }
 
   /** Locks the note: a lock takes a version of its own, so no change based on an older one lands. */
   Future<Long> lock(String noteId, Principal by) {
-    return queued(noteId, () -> state(noteId).compose(s -> {
+    return queued(noteId, () -> lockNow(noteId, by));
+  }
+
+  private Future<Long> lockNow(String noteId, Principal by) {
+    return state(noteId).compose(s -> {
       if (s.locked()) {
         return Future.succeededFuture(s.version());
       }
       long version = s.version() + 1;
       JsonObject op = new JsonObject().put("_id", noteId + ":" + version).put("note", noteId)
           .put("version", version).put("lock", true).put("by", by.toJson()).put("at", Instant.now().toString());
-      return commit(noteId, op, new State(s.text(), version, true))
-          .compose(done -> done ? Future.succeededFuture(version) : lock(noteId, by));
-    }));
+      return commit(noteId, List.of(op), new State(s.text(), version, true))
+          .compose(done -> done ? Future.succeededFuture(version) : lockNow(noteId, by));
+    });
   }
 
   /** Ops after {@code since}, for a client that missed some. */
@@ -152,26 +192,45 @@ final class NoteEngine {
         .put("by", op.getJsonObject("by"))).toList());
   }
 
-  /** Inserts the op (the commit), makes it durable, then announces it. False: another won. */
-  private Future<Boolean> commit(String noteId, JsonObject op, State next) {
-    return repo.insertOp(op)
-        .compose(v -> storage.commitToDisk())
-        .map(v -> {
-          cache.put(noteId, next);
-          scheduleSnapshot(noteId);
-          JsonObject event = new JsonObject().put("type", op.getBoolean("lock", false) ? "locked" : "change")
-              .put("version", op.getLong("version")).put("changes", op.getJsonArray("changes"))
-              .put("clientID", op.getString("clientID")).put("by", op.getJsonObject("by"));
-          vertx.eventBus().publish(Notes.ADDRESS_PREFIX + "." + noteId, event);
-          return true;
-        })
-        .recover(e -> {
-          if (!NoteRepository.isDuplicate(e)) {
-            return Future.failedFuture(e);
-          }
+  /**
+   * Inserts the ops in order (each insert that wins is a commit), makes them durable, then
+   * announces them. False when another editor won the first version; when another wins a later
+   * one, the ops before it stand and the rest is dropped (the client pulls and rebases).
+   */
+  private Future<Boolean> commit(String noteId, List<JsonObject> ops, State last) {
+    return insertAll(ops, 0).compose(inserted -> {
+      if (inserted == 0) {
+        cache.remove(noteId);
+        return load(noteId).map(s -> false);
+      }
+      return storage.commitToDisk().compose(v -> {
+        if (inserted == ops.size()) {
+          cache.put(noteId, last);
+        } else {
           cache.remove(noteId);
-          return load(noteId).map(s -> false);
-        });
+        }
+        scheduleSnapshot(noteId);
+        vertx.eventBus().publish(COMMITTED, new JsonObject().put("noteId", noteId)
+            .put("version", ops.get(inserted - 1).getLong("version")));
+        for (JsonObject op : ops.subList(0, inserted)) {
+          vertx.eventBus().publish(Notes.ADDRESS_PREFIX + "." + noteId, new JsonObject()
+              .put("type", op.getBoolean("lock", false) ? "locked" : "change")
+              .put("version", op.getLong("version")).put("changes", op.getJsonArray("changes"))
+              .put("clientID", op.getString("clientID")).put("by", op.getJsonObject("by")));
+        }
+        return inserted == ops.size() ? Future.succeededFuture(true)
+            : load(noteId).map(s -> false);
+      });
+    });
+  }
+
+  /** Inserts ops from {@code index} on; answers how many were inserted before a duplicate. */
+  private Future<Integer> insertAll(List<JsonObject> ops, int index) {
+    if (index == ops.size()) {
+      return Future.succeededFuture(index);
+    }
+    return repo.insertOp(ops.get(index)).compose(v -> insertAll(ops, index + 1),
+        e -> NoteRepository.isDuplicate(e) ? Future.succeededFuture(index) : Future.failedFuture(e));
   }
 
   private JsonObject stale(State s) {

@@ -104,7 +104,7 @@ final class NoteService {
 
   /** Opens a note (audited): its current text and version, signatures, addenda. */
   Future<JsonObject> open(Principal by, String noteId, String address) {
-    return readable(by, noteId).compose(pair -> engine.state(noteId).compose(state ->
+    return readable(by, noteId).compose(pair -> engine.fresh(noteId).compose(state ->
         audit.record(by.toJson(), "note.open", Audit.target("note", noteId), null, address)
             .compose(v -> repo.note(noteId))
             .map(note -> view(note.put("text", state.text()).put("version", state.version())
@@ -127,7 +127,7 @@ final class NoteService {
     Input in = new Input(body);
     long version = in.version();
     in.done();
-    return editable(by, noteId).compose(pair -> engine.state(noteId).compose(state -> {
+    return editable(by, noteId).compose(pair -> engine.fresh(noteId).compose(state -> {
       if (state.locked()) {
         return Future.failedFuture(Problem.conflict("The note is already signed and locked.", new JsonObject()));
       }
@@ -160,7 +160,7 @@ final class NoteService {
     Input in = new Input(body);
     String text = in.text("text", 10_000, true);
     in.done();
-    return editable(by, noteId).compose(pair -> engine.state(noteId).compose(state -> {
+    return editable(by, noteId).compose(pair -> engine.fresh(noteId).compose(state -> {
       if (!state.locked()) {
         return Future.failedFuture(kelompok.system.InvalidInput.of("text", "not-locked",
             "the note is not signed yet: change the note itself"));

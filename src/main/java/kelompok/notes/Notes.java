@@ -67,7 +67,8 @@ public final class Notes {
 
     vertx.eventBus().<JsonObject>localConsumer(PUSH, msg -> {
       JsonObject b = msg.body();
-      engine.push(sender(msg), b.getString("noteId"), b.getLong("version", -1L), b.getValue("changes"), b.getString("clientID"))
+      Future.succeededFuture(b).compose(x -> engine.push(sender(msg), b.getString("noteId"), b.getLong("version", -1L),
+              updates(b)))
           .onSuccess(msg::reply)
           .onFailure(e -> msg.fail(400, e instanceof TextChange.InvalidChange ? e.getMessage() : "the change could not be saved"));
     });
@@ -99,8 +100,7 @@ public final class Notes {
       JsonObject b = Reply.body(ctx);
       Reply.json(ctx, 200, service.editable(Access.principal(ctx), ctx.pathParam("id"))
           .compose(p -> engine.push(Access.principal(ctx), ctx.pathParam("id"), b.getLong("version", -1L),
-              b.getValue("changes"),
-              b.getString("clientID")))
+              updates(b)))
           .recover(e -> Future.failedFuture(e instanceof TextChange.InvalidChange
               ? kelompok.system.InvalidInput.of("changes", "invalid", e.getMessage()) : e)));
     });
@@ -143,6 +143,23 @@ public final class Notes {
   private static Principal sender(Message<?> msg) {
     return new Principal(msg.headers().get("userId"), msg.headers().get("name"), null,
         Role.fromCode(msg.headers().get("role"), "role"));
+  }
+
+  /** The updates of a push: {@code updates: [{changes, clientID}]}, or one {@code changes}. */
+  private static java.util.List<NoteEngine.Update> updates(JsonObject body) {
+    Object updates = body.getValue("updates");
+    if (updates == null) {
+      return java.util.List.of(new NoteEngine.Update(body.getValue("changes"), body.getString("clientID")));
+    }
+    if (!(updates instanceof io.vertx.core.json.JsonArray list)) {
+      throw new TextChange.InvalidChange("updates must be a list of {changes, clientID}");
+    }
+    return list.stream().map(u -> {
+      if (!(u instanceof JsonObject o)) {
+        throw new TextChange.InvalidChange("each update must be an object {changes, clientID}");
+      }
+      return new NoteEngine.Update(o.getValue("changes"), o.getString("clientID"));
+    }).toList();
   }
 
   private static JsonObject bodyOrEmpty(RoutingContext ctx) {

@@ -109,6 +109,48 @@ final class TextChange {
     return out.toString();
   }
 
+  /**
+   * Checks that the change keeps the text valid Unicode: no edge of a kept, deleted or replaced
+   * range falls between the two halves of a character written as a surrogate pair (an emoji, say),
+   * and no inserted text holds half a pair. Editors never do this; a text with half characters
+   * could not be stored (MongoDB keeps UTF-8) and would read back changed.
+   */
+  void checkCharacters(String document) {
+    int position = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (splits(document, position) || splits(document, position + part.length())) {
+        throw new InvalidChange("part " + i + " splits a character (an emoji or other surrogate pair) at "
+            + (splits(document, position) ? position : position + part.length()));
+      }
+      if (!part.keep() && !wellFormed(part.text())) {
+        throw new InvalidChange("part " + i + " inserts half of a character (a lone surrogate)");
+      }
+      position += part.length();
+    }
+  }
+
+  private static boolean splits(String document, int position) {
+    return position > 0 && position < document.length()
+        && Character.isHighSurrogate(document.charAt(position - 1))
+        && Character.isLowSurrogate(document.charAt(position));
+  }
+
+  private static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int lengthBefore() {
     return before;
   }

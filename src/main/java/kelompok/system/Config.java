@@ -25,6 +25,7 @@ public record Config(
     long bodyLimitBytes,
     int sessionIdleMinutes,
     boolean clustered,
+    List<String> clusterHosts,
     List<String> allowedOrigins,
     boolean secureCookies,
     boolean durableAcks) {
@@ -41,6 +42,8 @@ public record Config(
     BODY_LIMIT_BYTES("KELOMPOK_BODY_LIMIT_BYTES", "1048576", "largest request body accepted"),
     SESSION_IDLE_MINUTES("KELOMPOK_SESSION_IDLE_MINUTES", "30", "sign-in session idle timeout"),
     CLUSTERED("KELOMPOK_CLUSTERED", "false", "join a Hazelcast cluster of Kelompok nodes"),
+    CLUSTER_HOSTS("KELOMPOK_CLUSTER_HOSTS", "",
+        "cluster members to contact over TCP, comma-separated host[:port]; empty uses multicast"),
     ALLOWED_ORIGINS("KELOMPOK_ALLOWED_ORIGINS", "",
         "extra origins allowed to open the event bus, comma-separated (the server's own is allowed)"),
     SECURE_COOKIES("KELOMPOK_SECURE_COOKIES", "false",
@@ -108,8 +111,8 @@ public record Config(
         integer(values, Key.BODY_LIMIT_BYTES, 1024, 64 * 1024 * 1024),
         integer(values, Key.SESSION_IDLE_MINUTES, 1, 7 * 24 * 60),
         bool(values, Key.CLUSTERED),
-        Arrays.stream(text(values, Key.ALLOWED_ORIGINS, true).split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        list(values, Key.CLUSTER_HOSTS),
+        list(values, Key.ALLOWED_ORIGINS),
         bool(values, Key.SECURE_COOKIES),
         bool(values, Key.DURABLE_ACKS));
   }
@@ -122,7 +125,8 @@ public record Config(
   /** A copy with a different HTTP port (tests use 0). */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, mongoUri, mongoDatabase, mongoTimeoutMs,
-        bodyLimitBytes, sessionIdleMinutes, clustered, allowedOrigins, secureCookies, durableAcks);
+        bodyLimitBytes, sessionIdleMinutes, clustered, clusterHosts, allowedOrigins, secureCookies,
+        durableAcks);
   }
 
   private static Map<String, String> readFile(Path path) {
@@ -145,6 +149,11 @@ public record Config(
       values.put(field.getKey(), field.getValue().asText());
     });
     return values;
+  }
+
+  private static List<String> list(Map<String, String> values, Key key) {
+    return Arrays.stream(text(values, key, true).split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static String text(Map<String, String> values, Key key, boolean mayBeEmpty) {

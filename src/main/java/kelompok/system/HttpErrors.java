@@ -43,7 +43,7 @@ final class HttpErrors {
       sendStatus(ctx, http.getStatusCode(), http.getPayload());
     } else if (ctx.statusCode() == 403) {
       Problem.send(ctx, 403, "Forbidden", "The request's security token (CSRF) is missing or does not"
-          + " match this session; reload the page and try again.", null);
+          + " match this session; reload the page and try again. (" + Config.oneLine(failure) + ")", null);
     } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       sendStatus(ctx, ctx.statusCode() < 0 ? 500 : ctx.statusCode(), null);
     } else {

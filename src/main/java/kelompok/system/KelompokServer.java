@@ -22,7 +22,7 @@ public final class KelompokServer {
    */
   public static Future<KelompokServer> start(Config config) {
     Future<Vertx> vertx = config.clustered()
-        ? Vertx.builder().withClusterManager(new HazelcastClusterManager()).buildClustered()
+        ? Vertx.builder().withClusterManager(clusterManager(config)).buildClustered()
         : Future.succeededFuture(Vertx.vertx());
     return vertx.compose(v -> {
       MainVerticle main = new MainVerticle(config);
@@ -30,6 +30,21 @@ public final class KelompokServer {
           .map(id -> new KelompokServer(v, main))
           .onFailure(e -> new Thread(() -> v.close(), "kelompok-abort").start());
     });
+  }
+
+  /** Hazelcast with Vert.x's default cluster settings, joined over TCP when hosts are given. */
+  private static HazelcastClusterManager clusterManager(Config config) {
+    com.hazelcast.config.Config hazelcast = io.vertx.spi.cluster.hazelcast.ConfigUtil.loadConfig();
+    hazelcast.setClusterName("kelompok");
+    hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
+    hazelcast.setProperty("hazelcast.logging.type", "jdk");
+    if (!config.clusterHosts().isEmpty()) {
+      com.hazelcast.config.JoinConfig join = hazelcast.getNetworkConfig().getJoin();
+      join.getMulticastConfig().setEnabled(false);
+      join.getAutoDetectionConfig().setEnabled(false);
+      join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterHosts());
+    }
+    return new HazelcastClusterManager(hazelcast);
   }
 
   public Vertx vertx() {

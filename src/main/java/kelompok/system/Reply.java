@@ -8,11 +8,26 @@ import io.vertx.ext.web.RoutingContext;
 /** Ends a response with the JSON a future gives, or fails the context with its error. */
 public final class Reply {
 
+  /**
+   * Where the session handler leaves its flush: answers are written only once the sign-in session
+   * is stored, so with the cluster's session store the next request already finds it.
+   */
+  public static final String SESSION_FLUSH = "kelompok.session-flush";
+
   private Reply() {}
+
+  private static io.vertx.core.Future<Void> flushed(RoutingContext ctx) {
+    java.util.function.Function<RoutingContext, io.vertx.core.Future<Void>> flush = ctx.get(SESSION_FLUSH);
+    return flush == null || ctx.session() == null ? io.vertx.core.Future.succeededFuture()
+        : flush.apply(ctx).timeout(2, java.util.concurrent.TimeUnit.SECONDS).recover(e -> {
+          java.util.logging.Logger.getLogger(Reply.class.getName()).warning("session flush: " + e);
+          return io.vertx.core.Future.succeededFuture();
+        });
+  }
 
   /** Answers {@code status} with the future's JSON (object, array, or nothing for 204). */
   public static void json(RoutingContext ctx, int status, Future<?> result) {
-    result.onComplete(r -> {
+    result.transform(r -> flushed(ctx).map(v -> r)).onSuccess(r -> {
       if (r.failed()) {
         ctx.fail(r.cause());
         return;

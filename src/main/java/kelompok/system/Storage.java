@@ -33,8 +33,9 @@ public final class Storage {
   private H2Backend backend;
   private String connectionString;
   private MongoClient client;
-  private Future<Void> committing;
-  private io.vertx.core.Promise<Void> nextCommit;
+  private final Object commitLock = new Object();
+  private final java.util.concurrent.atomic.AtomicLong commitRequests = new java.util.concurrent.atomic.AtomicLong();
+  private long committedUpTo;
   private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
   Storage(Vertx vertx, Config config) {
@@ -97,44 +98,22 @@ public final class Storage {
    * commit runs share the next one, so a burst of concurrent writes costs one or two commits.
    */
   public Future<Void> commitToDisk() {
-    if (backend == null || !config.durableAcks()) {
+    H2Backend target = backend;
+    if (target == null || !config.durableAcks()) {
       return Future.succeededFuture();
     }
-    synchronized (this) {
-      if (committing == null) {
-        committing = runCommit();
-        return committing;
+    long mine = commitRequests.incrementAndGet();
+    return vertx.executeBlocking(() -> {
+      synchronized (commitLock) {
+        if (committedUpTo < mine) {
+          long upTo = commitRequests.get();
+          target.commit();
+          committedUpTo = upTo;
+          commits.incrementAndGet();
+        }
       }
-      if (nextCommit == null) {
-        nextCommit = io.vertx.core.Promise.promise();
-      }
-      return nextCommit.future();
-    }
-  }
-
-  private Future<Void> runCommit() {
-    H2Backend target = backend;
-    Future<Void> commit = vertx.executeBlocking(() -> {
-      if (target != null) {
-        target.commit();
-      }
-      commits.incrementAndGet();
       return null;
     }, false);
-    commit.onComplete(r -> {
-      io.vertx.core.Promise<Void> waiting;
-      Future<Void> next;
-      synchronized (this) {
-        waiting = nextCommit;
-        nextCommit = null;
-        next = waiting == null ? null : runCommit();
-        committing = next;
-      }
-      if (waiting != null) {
-        next.onComplete(waiting);
-      }
-    });
-    return commit;
   }
 
   /** How many disk commits ran (for the benchmark's figures). */

@@ -29,6 +29,18 @@ class TextChangeTest {
   }
 
   @Test
+  @DisplayName("Refuses a change that would split an emoji or insert half of one")
+  void halfCharacters() {
+    TextChange split = TextChange.parse(List.of(1, List.of(1)), 2);
+    assertEquals("part 0 splits a character (an emoji or other surrogate pair) at 1",
+        assertThrows(TextChange.InvalidChange.class, () -> split.checkCharacters("😀")).getMessage());
+    TextChange half = TextChange.parse(List.of(List.of(0, "\uD83D")), 0);
+    assertEquals("part 0 inserts half of a character (a lone surrogate)",
+        assertThrows(TextChange.InvalidChange.class, () -> half.checkCharacters("")).getMessage());
+    TextChange.parse(List.of(2, List.of(0, "😀")), 2).checkCharacters("😀");
+  }
+
+  @Test
   @DisplayName("Refuses a wrong total length, saying both lengths")
   void wrongLength() {
     assertEquals("the change covers 12 characters but the note has 10; it was made for another version of the note",

@@ -21,12 +21,22 @@ function attendanceForm(session, members, x) {
   }), h('button', { type: 'submit' }, x.t('group.saveAttendance'))));
 }
 
+function noteLink(session, x) {
+  const noteId = (x.notes || {})[session.id];
+  if (noteId) return h('p', {}, h('a', { href: `/note.html?id=${encodeURIComponent(noteId)}`, class: 'note-link' }, x.t('note.open')));
+  return x.form((f) => x.act(f, async () => {
+    const note = await post(`/api/groups/${x.id}/sessions/${session.id}/note`, { lang: x.lang });
+    location.href = `/note.html?id=${encodeURIComponent(note.id)}`;
+  }), h('button', { type: 'submit', class: 'write-note' }, x.t('note.write')));
+}
+
 function sessionItem(session, members, x) {
   const when = `${formatTime(session.start, x.lang)} – ${formatTime(session.end, x.lang)}`;
   const base = `/api/groups/${x.id}/sessions/${session.id}`;
   return h('li', { class: 'card', dataset: { session: session.id, status: session.status } },
     h('strong', {}, when), ' ', h('span', { class: 'badge' }, session.status),
     session.topic ? h('p', {}, session.topic) : null,
+    session.status !== 'cancelled' ? noteLink(session, x) : null,
     session.cancelReason ? h('p', {}, session.cancelReason) : null,
     session.status === 'scheduled' ? h('div', { class: 'row-form' },
       x.form((f) => x.act(f, () => patch(base, { version: session.version, status: 'held' })),

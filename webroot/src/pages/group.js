@@ -146,9 +146,9 @@ function assessmentSection(g) {
 }
 
 async function reload() {
-  const [group, sessions, rates] = await Promise.all([get(`/api/groups/${id}`),
-    get(`/api/groups/${id}/sessions`), get(`/api/groups/${id}/attendance`)]);
-  state = { group, sessions, rates };
+  const [group, sessions, rates, notes] = await Promise.all([get(`/api/groups/${id}`),
+    get(`/api/groups/${id}/sessions`), get(`/api/groups/${id}/attendance`), get(`/api/groups/${id}/notes`)]);
+  state = { group, sessions, rates, notes: Object.fromEntries(notes.map((n) => [n.sessionId, n.id])) };
   draw();
 }
 
@@ -160,7 +160,7 @@ function draw() {
       h('span', { class: 'badge', id: 'group-stage' }, g.stage ? t(`stage.${g.stage.stage}`) : t('stage.none'))),
     g.purpose ? h('p', {}, g.purpose) : null,
     phaseSection(g), membersSection(g), assessmentSection(g),
-    sessionsSection(state, { act, form, field, select, id, t, lang: i18n.lang() }),
+    sessionsSection(state, { act, form, field, select, id, t, lang: i18n.lang(), notes: state.notes }),
     h('section', { class: 'card timeline', id: 'timeline' }, h('h2', {}, t('group.timeline')),
       timeline(g, t, i18n.lang()), stageForm(g, state.sessions, { act, form, field, id, t, lang: i18n.lang() })),
     recordsSection(state, { act, form, field, select, id, t, lang: i18n.lang() }));

@@ -10,6 +10,8 @@ final class SecurityHeaders {
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
+      // the note editor (CodeMirror) positions elements with style attributes; <style> stays blocked
+      "style-src-attr 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
       "connect-src 'self' ws: wss:",

@@ -66,7 +66,9 @@ class HttpBasicsTest {
       HttpResponse<String> response = node.get(path);
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertTrue(csp.contains("script-src 'self'"), path + " " + csp);
-      assertFalse(csp.contains("unsafe-inline"), path);
+      assertTrue(csp.contains("script-src 'self';"), "scripts only from the site itself: " + csp);
+      assertFalse(csp.contains("script-src 'self' 'unsafe-inline'"), path);
+      assertTrue(csp.contains("style-src 'self';"), "style elements only from the site itself: " + csp);
       assertTrue(csp.contains("frame-ancestors 'none'"), path);
       assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
       assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""), path);

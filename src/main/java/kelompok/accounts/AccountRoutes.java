@@ -37,6 +37,13 @@ final class AccountRoutes {
       Reply.json(ctx, 200, io.vertx.core.Future.succeededFuture(new JsonObject()
           .put("user", p == null ? null : p.toJson().put("email", p.email()))));
     });
+    access.route(router, GET, "/setup.html", anyone, ctx -> service.setupNeeded().onComplete(r -> {
+      if (r.succeeded() && !r.result()) {
+        ctx.redirect("/signin.html");
+      } else {
+        ctx.next();
+      }
+    }));
     access.route(router, GET, "/api/setup", anyone, ctx -> Reply.json(ctx, 200,
         service.setupNeeded().map(needed -> new JsonObject().put("needed", needed))));
     access.route(router, POST, "/api/setup", anyone, ctx -> Reply.json(ctx, 201,

@@ -181,6 +181,7 @@ public final class AccountService {
           .onSuccess(account -> {
             if (inv.getString("groupId") != null) {
               vertx.eventBus().publish(MEMBER_JOINED, new JsonObject().put("userId", account.id())
+                  .put("name", account.name())
                   .put("groupId", inv.getString("groupId")).put("by", inv.getJsonObject("createdBy")));
             }
           });

@@ -36,6 +36,9 @@ public final class Groups {
     GroupRecords records = new GroupRecords(service);
     addresses.declare(ADDRESS_PREFIX, Set.of(BridgeEventType.REGISTER), (principal, type, id, body) ->
         repo.group(id).map(group -> group != null && GroupService.mayWork(principal, group)));
+    // a member who accepts an invitation made for a group becomes that group's candidate
+    vertx.eventBus().<io.vertx.core.json.JsonObject>localConsumer(kelompok.accounts.AccountService.MEMBER_JOINED,
+        msg -> members.joined(msg.body()));
     return storage.ensureIndexes(GroupRepository.INDEXES).map(v -> {
       new GroupRoutes(service, members, records, accounts.access()).install(router);
       return new Groups(service);

@@ -49,6 +49,18 @@ final class MemberService {
     });
   }
 
+  /** Links a member account that joined through an invitation for this group, as a candidate. */
+  void joined(JsonObject event) {
+    String groupId = event.getString("groupId");
+    JsonObject by = event.getJsonObject("by", new JsonObject());
+    repo.group(groupId).compose(group -> group == null ? Future.succeededFuture()
+        : repo.insertMember(new JsonObject().put("_id", UUID.randomUUID().toString()).put("groupId", groupId)
+            .put("name", event.getString("name")).put("userId", event.getString("userId"))
+            .put("status", MemberStatus.REFERRED.code()).put("version", 0L).put("joinedLate", false)
+            .put("createdAt", Instant.now().toString()).put("createdBy", by)
+            .put("history", new JsonArray()).put("edits", new JsonArray())));
+  }
+
   /** Records intake, selection, goal attainment or a status move for one member. */
   Future<JsonObject> update(Principal by, String groupId, String memberId, JsonObject body, String address) {
     Input in = new Input(body);

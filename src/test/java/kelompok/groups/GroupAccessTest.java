@@ -127,6 +127,60 @@ class GroupAccessTest {
   }
 
   @Test
+  @DisplayName("A member invited for the group becomes its candidate and, once selected, sees the schedule but never notes")
+  void memberSchedule() {
+    Person member = people.member("Yusuf", mine, groupId);
+    JsonObject candidate = null;
+    for (int i = 0; i < 50 && candidate == null; i++) {
+      candidate = mine.client().get("/api/groups/" + groupId).json().getJsonArray("members").stream()
+          .map(JsonObject.class::cast).filter(m -> member.id().equals(m.getString("userId"))).findFirst().orElse(null);
+      if (candidate == null) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    assertTrue(candidate != null, "the invited member appears among the group's candidates");
+    String base = "/api/groups/" + groupId + "/members/" + candidate.getString("id");
+    assertEquals(200, mine.client().patch(base, new JsonObject().put("version", 0).put("status", "assessed")).status());
+    assertEquals(200, mine.client().patch(base, new JsonObject().put("version", 1).put("status", "selected")
+        .put("reason", "Ready to share")).status());
+    Instant start = Instant.now().plusSeconds(86_400);
+    mine.client().post("/api/groups/" + groupId + "/sessions", new JsonObject().put("start", start.toString())
+        .put("end", start.plusSeconds(3600).toString()).put("topic", "Getting started"));
+    JsonArray schedule = member.client().get("/api/my/schedule").array();
+    assertTrue(schedule.stream().map(JsonObject.class::cast).anyMatch(s -> "Getting started".equals(s.getString("topic"))),
+        schedule.encode());
+    assertEquals(403, member.client().get("/api/groups/" + groupId + "/notes").status());
+    assertEquals(403, mine.client().get("/api/my/schedule").status());
+  }
+
+  @Test
+  @DisplayName("A session can be moved; a coordinator archives a group, which then shows only among archived groups")
+  void moveAndArchive() {
+    String other = GroupJourneyTest.newGroup(people.coordinator().client(), mine.id(), 5, "closed").getString("id");
+    Instant start = Instant.now().plusSeconds(7200);
+    String session = mine.client().post("/api/groups/" + other + "/sessions", new JsonObject()
+        .put("start", start.toString()).put("end", start.plusSeconds(3600).toString())).array().getJsonObject(0).getString("id");
+    Response moved = mine.client().patch("/api/groups/" + other + "/sessions/" + session, new JsonObject().put("version", 0)
+        .put("start", start.plusSeconds(86_400).toString()).put("end", start.plusSeconds(90_000).toString()));
+    assertEquals(200, moved.status(), moved.toString());
+    assertEquals(start.plusSeconds(86_400).toString(), moved.json().getString("start"));
+    long version = people.coordinator().client().get("/api/groups/" + other).json().getLong("version");
+    assertEquals(403, mine.client().post("/api/groups/" + other + "/archive", new JsonObject().put("version", version)).status());
+    assertEquals(200, people.coordinator().client().post("/api/groups/" + other + "/archive",
+        new JsonObject().put("version", version)).status());
+    assertTrue(people.coordinator().client().get("/api/groups").array().stream()
+        .noneMatch(g -> other.equals(((JsonObject) g).getString("id"))));
+    assertTrue(people.coordinator().client().get("/api/groups?archived=true").array().stream()
+        .anyMatch(g -> other.equals(((JsonObject) g).getString("id"))));
+    assertEquals(List.of("archived"), mine.client().post("/api/groups/" + other + "/members",
+        new JsonObject().put("name", "Late")).errorFields());
+  }
+
+  @Test
   @DisplayName("An open group page hears each change live; a facilitator of another group may not listen")
   void liveUpdates() throws Exception {
     Vertx client = Vertx.vertx();

@@ -3,6 +3,7 @@
 import * as i18n from './i18n.js';
 import { me, del } from './api.js';
 import { onState, subscribe } from './bus.js';
+import { h } from './dom.js';
 
 const NAV = {
   coordinator: [['/groups.html', 'nav.groups'], ['/progress.html', 'nav.progress'],
@@ -71,8 +72,27 @@ function wireBus() {
   });
 }
 
+/** The frame every page shares: skip link, header with navigation and language, footer. */
+function frame() {
+  const main = document.getElementById('main');
+  const select = h('select', { id: 'lang-select' }, h('option', { value: 'en' }, 'English'),
+    h('option', { value: 'id' }, 'Bahasa Indonesia'));
+  document.body.prepend(
+    h('a', { class: 'skip', href: '#main', dataset: { i18n: 'layout.skip' } }),
+    h('header', { class: 'top' },
+      h('a', { class: 'brand', href: '/' }, 'Kelompok'),
+      h('button', { id: 'menu-button', class: 'menu-button', type: 'button', 'aria-controls': 'nav',
+        'aria-expanded': 'false', dataset: { i18n: 'layout.menu' } }),
+      h('nav', { id: 'nav', dataset: { i18nAttr: 'aria-label:layout.nav' } }, h('ul', { id: 'nav-list' })),
+      h('div', { class: 'lang' }, h('label', { for: 'lang-select', dataset: { i18n: 'layout.language' } }), select)));
+  main.after(h('footer', { class: 'bottom' },
+    h('span', { id: 'bus-state', dataset: { state: 'closed', i18n: 'bus.offline' }, 'aria-live': 'polite' }),
+    h('span', {}, h('span', { dataset: { i18n: 'bus.serverTime' } }), ': ', h('time', { id: 'server-time' }))));
+}
+
 /** Sets up the frame; answers the signed-in person (or null). */
 export async function start() {
+  frame();
   await i18n.init();
   wireMenu();
   const user = await me();

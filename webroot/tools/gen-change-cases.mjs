@@ -3,17 +3,10 @@
 // Each line: {"doc": "...", "change": ChangeSet.toJSON(), "result": "..."}
 import { ChangeSet, EditorState, Text } from '@codemirror/state';
 import { writeFileSync } from 'node:fs';
+import { seeded } from './random.mjs';
 
 const [seedArg, countArg, out] = process.argv.slice(2);
-let seed = Number(seedArg) >>> 0;
-const random = () => {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seeded(Number(seedArg));
 const pick = (list) => list[Math.floor(random() * list.length)];
 const PIECES = ['a', 'b', 'kelompok ', 'Anggota ', '\n', '\n\n', '😀', '👩‍👩‍👧', 'é', 'ñ', '\r\n', 'x\ry', ' ', '.', '中文', '\u2028'];
 

@@ -8,16 +8,10 @@ import { EditorState } from '@codemirror/state';
 import { collab, getSyncedVersion, getClientID } from '@codemirror/collab';
 import WebSocket from 'faye-websocket';
 import { createSync } from '../src/collab-sync.js';
+import { seeded } from './random.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-let seed = config.seed >>> 0;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seeded(config.seed);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // a real editor never puts the cursor inside an emoji: keep positions off surrogate-pair middles
 const whole = (doc, pos) => {

@@ -85,6 +85,11 @@ public final class Access {
     return principal;
   }
 
+  /** The client's network address, as the audit log records it. */
+  public static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+  }
+
   /** The principal, or null when nobody is signed in. */
   public static Principal principalOrNull(RoutingContext ctx) {
     return ctx.get(PRINCIPAL);
@@ -111,7 +116,7 @@ public final class Access {
     audit.record(principal == null ? null : principal.toJson(), "access.denied", null,
         new JsonObject().put("method", ctx.request().method().name())
             .put("path", ctx.request().path()).put("reason", detail),
-        ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
+        address(ctx));
     if (principal == null) {
       Problem.send(ctx, 401, "Sign-in needed", "Sign in to do this.", null);
     } else {

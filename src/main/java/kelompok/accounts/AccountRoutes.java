@@ -47,33 +47,33 @@ final class AccountRoutes {
     access.route(router, GET, "/api/setup", anyone, ctx -> Reply.json(ctx, 200,
         service.setupNeeded().map(needed -> new JsonObject().put("needed", needed))));
     access.route(router, POST, "/api/setup", anyone, ctx -> Reply.json(ctx, 201,
-        service.createFirstCoordinator(Reply.body(ctx), address(ctx))
+        service.createFirstCoordinator(Reply.body(ctx), Access.address(ctx))
             .map(p -> startSession(ctx, p))));
     access.route(router, POST, "/api/session", anyone, ctx -> Reply.json(ctx, 200,
-        service.signIn(Reply.body(ctx), address(ctx)).map(a -> startSession(ctx, a.principal()))));
+        service.signIn(Reply.body(ctx), Access.address(ctx)).map(a -> startSession(ctx, a.principal()))));
     access.route(router, DELETE, "/api/session", signedIn, this::signOut);
     access.route(router, POST, "/api/me/password", signedIn, ctx -> Reply.json(ctx, 204,
-        service.changePassword(Access.principal(ctx), Reply.body(ctx), address(ctx))));
+        service.changePassword(Access.principal(ctx), Reply.body(ctx), Access.address(ctx))));
 
     access.route(router, GET, "/api/accounts", coordinator, ctx -> Reply.json(ctx, 200,
         service.overview()));
     access.route(router, PATCH, "/api/accounts/:id", coordinator, ctx -> Reply.json(ctx, 200,
-        service.update(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), address(ctx))));
+        service.update(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), Access.address(ctx))));
     access.route(router, DELETE, "/api/locks/:key", coordinator, ctx -> Reply.json(ctx, 204,
-        service.unlock(Access.principal(ctx), ctx.pathParam("key"), address(ctx))));
+        service.unlock(Access.principal(ctx), ctx.pathParam("key"), Access.address(ctx))));
 
     access.route(router, GET, "/api/invitations", staff, ctx -> Reply.json(ctx, 200,
         service.openInvitations(Access.principal(ctx))));
     access.route(router, POST, "/api/invitations", staff, ctx -> Reply.json(ctx, 201,
-        service.invite(Access.principal(ctx), Reply.body(ctx), address(ctx))));
+        service.invite(Access.principal(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, DELETE, "/api/invitations/:id", staff, ctx -> Reply.json(ctx, 200,
-        service.revoke(Access.principal(ctx), ctx.pathParam("id"), false, address(ctx))));
+        service.revoke(Access.principal(ctx), ctx.pathParam("id"), false, Access.address(ctx))));
     access.route(router, POST, "/api/invitations/:id/reissue", staff, ctx -> Reply.json(ctx, 201,
-        service.revoke(Access.principal(ctx), ctx.pathParam("id"), true, address(ctx))));
+        service.revoke(Access.principal(ctx), ctx.pathParam("id"), true, Access.address(ctx))));
     access.route(router, POST, "/api/invitations/lookup", anyone, ctx -> Reply.json(ctx, 200,
         service.invitation(Reply.body(ctx).getString("token"))));
     access.route(router, POST, "/api/invitations/accept", anyone, ctx -> Reply.json(ctx, 201,
-        service.accept(Reply.body(ctx), address(ctx)).map(a -> startSession(ctx, a.principal()))));
+        service.accept(Reply.body(ctx), Access.address(ctx)).map(a -> startSession(ctx, a.principal()))));
   }
 
   /** A fresh session id at sign-in (no fixation), holding only the account id. */
@@ -91,10 +91,7 @@ final class AccountRoutes {
     ctx.session().destroy();
     ctx.vertx().eventBus().publish(AccountService.ENDED, new JsonObject().put("sessionId", sessionId));
     Reply.json(ctx, 204, service.audit().record(principal.toJson(), "account.sign-out",
-        kelompok.audit.Audit.target("account", principal.id()), null, address(ctx)));
+        kelompok.audit.Audit.target("account", principal.id()), null, Access.address(ctx)));
   }
 
-  static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-  }
 }

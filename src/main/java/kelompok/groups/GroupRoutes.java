@@ -32,7 +32,7 @@ final class GroupRoutes {
     Rule coordinator = Rule.roles(Role.COORDINATOR);
     Rule staff = Rule.roles(Role.COORDINATOR, Role.FACILITATOR);
     access.route(router, POST, "/api/groups", coordinator, ctx -> Reply.json(ctx, 201,
-        groups.create(me(ctx), Reply.body(ctx), address(ctx))));
+        groups.create(me(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, GET, "/api/groups", staff, ctx -> Reply.json(ctx, 200,
         groups.list(me(ctx), ctx.queryParams().get("q"), ctx.queryParams().get("phase"),
             ctx.queryParams().get("stage"), ctx.queryParams().get("facilitator"),
@@ -40,29 +40,29 @@ final class GroupRoutes {
     access.route(router, GET, "/api/groups/:id", staff, ctx -> Reply.json(ctx, 200,
         groups.detail(me(ctx), id(ctx))));
     access.route(router, PATCH, "/api/groups/:id", staff, ctx -> Reply.json(ctx, 200,
-        groups.update(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        groups.update(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/groups/:id/archive", coordinator, ctx -> Reply.json(ctx, 200,
-        groups.archive(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        groups.archive(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, GET, "/api/groups/:id/gate", staff, ctx -> Reply.json(ctx, 200,
         groups.gate(me(ctx), id(ctx))));
     access.route(router, POST, "/api/groups/:id/phase", staff, ctx -> Reply.json(ctx, 200,
-        groups.movePhase(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        groups.movePhase(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, PUT, "/api/groups/:id/assessment", staff, ctx -> Reply.json(ctx, 200,
-        records.assessment(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.assessment(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/groups/:id/evaluations", staff, ctx -> Reply.json(ctx, 201,
-        records.ongoingEvaluation(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.ongoingEvaluation(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, PUT, "/api/groups/:id/evaluation", staff, ctx -> Reply.json(ctx, 200,
-        records.finalEvaluation(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.finalEvaluation(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, PUT, "/api/groups/:id/termination", staff, ctx -> Reply.json(ctx, 200,
-        records.termination(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.termination(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/groups/:id/stages", staff, ctx -> Reply.json(ctx, 201,
-        records.stage(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.stage(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/groups/:id/signs", staff, ctx -> Reply.json(ctx, 201,
-        records.addSign(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        records.addSign(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/groups/:id/members", staff, ctx -> Reply.json(ctx, 201,
-        members.add(me(ctx), id(ctx), Reply.body(ctx), address(ctx))));
+        members.add(me(ctx), id(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, PATCH, "/api/groups/:id/members/:memberId", staff, ctx -> Reply.json(ctx, 200,
-        members.update(me(ctx), id(ctx), ctx.pathParam("memberId"), Reply.body(ctx), address(ctx))));
+        members.update(me(ctx), id(ctx), ctx.pathParam("memberId"), Reply.body(ctx), Access.address(ctx))));
   }
 
   private static Principal me(RoutingContext ctx) {
@@ -73,7 +73,4 @@ final class GroupRoutes {
     return ctx.pathParam("id");
   }
 
-  static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-  }
 }

@@ -88,11 +88,11 @@ public final class Notes {
     Rule staff = Rule.roles(Role.COORDINATOR, Role.FACILITATOR);
     access.route(router, POST, "/api/groups/:id/sessions/:sessionId/note", staff, ctx -> Reply.json(ctx, 201,
         service.create(Access.principal(ctx), ctx.pathParam("id"), ctx.pathParam("sessionId"),
-            bodyOrEmpty(ctx), address(ctx))));
+            bodyOrEmpty(ctx), Access.address(ctx))));
     access.route(router, GET, "/api/groups/:id/notes", staff, ctx -> Reply.json(ctx, 200,
         service.list(Access.principal(ctx), ctx.pathParam("id"))));
     access.route(router, GET, "/api/notes/:id", staff, ctx -> Reply.json(ctx, 200,
-        service.open(Access.principal(ctx), ctx.pathParam("id"), address(ctx))));
+        service.open(Access.principal(ctx), ctx.pathParam("id"), Access.address(ctx))));
     access.route(router, GET, "/api/notes/:id/ops", staff, ctx -> Reply.json(ctx, 200,
         service.readable(Access.principal(ctx), ctx.pathParam("id")).compose(p -> engine.ops(ctx.pathParam("id"),
             parseLong(ctx.queryParams().get("since"))))));
@@ -105,14 +105,14 @@ public final class Notes {
               ? kelompok.system.InvalidInput.of("changes", "invalid", e.getMessage()) : e)));
     });
     access.route(router, POST, "/api/notes/:id/sign", staff, ctx -> Reply.json(ctx, 200,
-        service.sign(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), address(ctx))));
+        service.sign(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), Access.address(ctx))));
     access.route(router, POST, "/api/notes/:id/addenda", staff, ctx -> Reply.json(ctx, 201,
-        service.addendum(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), address(ctx))));
+        service.addendum(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), Access.address(ctx))));
     access.route(router, GET, "/api/notes/:id/history", staff, ctx -> Reply.json(ctx, 200,
         service.history(Access.principal(ctx), ctx.pathParam("id"), parseLong(ctx.queryParams().get("version")),
-            address(ctx))));
+            Access.address(ctx))));
     access.route(router, GET, "/api/notes/:id/export.md", staff, ctx -> service.markdown(Access.principal(ctx),
-            ctx.pathParam("id"), address(ctx))
+            ctx.pathParam("id"), Access.address(ctx))
         .onSuccess(md -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"note-" + ctx.pathParam("id") + ".md\"")
             .end(md))
@@ -174,7 +174,4 @@ public final class Notes {
     }
   }
 
-  private static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-  }
 }

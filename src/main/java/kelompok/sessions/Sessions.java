@@ -42,13 +42,13 @@ public final class Sessions {
     access.route(router, GET, "/api/groups/:id/sessions", staff, ctx -> Reply.json(ctx, 200,
         service.listFor(Access.principal(ctx), ctx.pathParam("id"))));
     access.route(router, POST, "/api/groups/:id/sessions", staff, ctx -> Reply.json(ctx, 201,
-        service.schedule(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), address(ctx))));
+        service.schedule(Access.principal(ctx), ctx.pathParam("id"), Reply.body(ctx), Access.address(ctx))));
     access.route(router, PATCH, "/api/groups/:id/sessions/:sessionId", staff, ctx -> Reply.json(ctx, 200,
         service.update(Access.principal(ctx), ctx.pathParam("id"), ctx.pathParam("sessionId"),
-            Reply.body(ctx), address(ctx))));
+            Reply.body(ctx), Access.address(ctx))));
     access.route(router, PUT, "/api/groups/:id/sessions/:sessionId/attendance", staff, ctx -> Reply.json(ctx, 200,
         service.attendance(Access.principal(ctx), ctx.pathParam("id"), ctx.pathParam("sessionId"),
-            Reply.body(ctx), address(ctx))));
+            Reply.body(ctx), Access.address(ctx))));
     access.route(router, GET, "/api/groups/:id/attendance", staff, ctx -> Reply.json(ctx, 200,
         service.rates(Access.principal(ctx), ctx.pathParam("id"))));
     access.route(router, GET, "/api/my/schedule", Rule.roles(Role.MEMBER), ctx -> Reply.json(ctx, 200,
@@ -68,7 +68,4 @@ public final class Sessions {
     return storage.ensureIndexes(INDEXES).map(v -> new Sessions(service));
   }
 
-  private static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-  }
 }

@@ -43,7 +43,15 @@ function sessionItem(session, members, x) {
         h('button', { type: 'submit', class: 'mark-held' }, x.t('group.markHeld'))),
       x.form((f) => x.act(f, () => patch(base, { version: session.version, status: 'cancelled', reason: f.elements.reason.value })),
         ...x.field(x.t('group.cancelReason'), h('input', { name: 'reason' })),
-        h('button', { type: 'submit' }, x.t('group.cancel')))) : null,
+        h('button', { type: 'submit' }, x.t('group.cancel'))),
+      x.form((f) => {
+        const start = new Date(f.elements.start.value);
+        const length = Date.parse(session.end) - Date.parse(session.start);
+        const valid = !Number.isNaN(start.getTime());
+        return x.act(f, () => patch(base, { version: session.version, start: valid ? start.toISOString() : f.elements.start.value,
+          end: valid ? new Date(start.getTime() + length).toISOString() : f.elements.start.value }));
+      }, ...x.field(x.t('group.newStart'), h('input', { name: 'start', type: 'datetime-local' })),
+      h('button', { type: 'submit' }, x.t('group.move')))) : null,
     session.status !== 'cancelled' ? attendanceForm(session, members, x) : null);
 }
 

@@ -17,6 +17,7 @@ const NEXT_STATUS = {
 const id = new URLSearchParams(location.search).get('id');
 const t = i18n.t;
 let state = null;
+let role = null;
 
 function say(text) {
   document.getElementById('status').textContent = text;
@@ -82,6 +83,11 @@ function phaseSection(g) {
     parts.push(h('p', { id: 'closed-note' }, t('group.closedNote')));
   }
   parts.push(h('h3', {}, t('group.history')), history);
+  if (role === 'coordinator') {
+    parts.push(form((f) => act(f, () => post(`/api/groups/${id}/archive`, { version: state.group.version, archived: !g.archived })),
+      g.archived ? h('p', {}, t('group.archived')) : null,
+      h('button', { type: 'submit', id: 'archive' }, t(g.archived ? 'group.unarchive' : 'group.archive'))));
+  }
   if (g.warnings.length) {
     parts.push(h('div', { class: 'notice', role: 'note' }, h('strong', {}, t('group.warnings')),
       h('ul', {}, g.warnings.map((w) => h('li', {}, t(w.code, w))))));
@@ -172,6 +178,7 @@ start().then(async (user) => {
     location.href = `/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`;
     return;
   }
+  role = user.role;
   try {
     await reload();
   } catch (e) {

@@ -39,6 +39,7 @@ function drawMeta() {
   document.getElementById('addendum-form').classList.toggle('hidden', !locked || !note.canEdit);
   document.getElementById('sign').classList.toggle('hidden', locked || !note.canEdit);
   document.getElementById('export').href = `/api/notes/${encodeURIComponent(noteId)}/export.md`;
+  document.getElementById('export-pdf').href = `/api/notes/${encodeURIComponent(noteId)}/export.pdf`;
 }
 
 const editorTheme = EditorView.theme({

@@ -198,9 +198,9 @@ final class NoteService {
   }
 
   /** The note as Markdown, with its signatures and addenda (an export, audited). */
-  Future<String> markdown(Principal by, String noteId, String address) {
+  Future<String> markdown(Principal by, String noteId, String address, String format) {
     return open(by, noteId, address).compose(note -> audit.record(by.toJson(), "note.export",
-        Audit.target("note", noteId), new JsonObject().put("format", "markdown"), address).map(v -> {
+        Audit.target("note", noteId), new JsonObject().put("format", format), address).map(v -> {
           StringBuilder out = new StringBuilder(note.getString("text"));
           out.append("\n\n---\n");
           note.getJsonArray("signatures").forEach(s -> out.append("Signed by ").append(((JsonObject) s).getString("name"))

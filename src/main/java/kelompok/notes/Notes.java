@@ -112,10 +112,17 @@ public final class Notes {
         service.history(Access.principal(ctx), ctx.pathParam("id"), parseLong(ctx.queryParams().get("version")),
             Access.address(ctx))));
     access.route(router, GET, "/api/notes/:id/export.md", staff, ctx -> service.markdown(Access.principal(ctx),
-            ctx.pathParam("id"), Access.address(ctx))
+            ctx.pathParam("id"), Access.address(ctx), "markdown")
         .onSuccess(md -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"note-" + ctx.pathParam("id") + ".md\"")
             .end(md))
+        .onFailure(ctx::fail));
+    access.route(router, GET, "/api/notes/:id/export.pdf", staff, ctx -> service.markdown(Access.principal(ctx),
+            ctx.pathParam("id"), Access.address(ctx), "pdf")
+        .compose(md -> ctx.vertx().executeBlocking(() -> NotePdf.render("Session note", md), false))
+        .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
+            .putHeader("Content-Disposition", "attachment; filename=\"note-" + ctx.pathParam("id") + ".pdf\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(pdf)))
         .onFailure(ctx::fail));
     return storage.ensureIndexes(NoteRepository.INDEXES).map(v -> new Notes(engine));
   }

@@ -142,6 +142,12 @@ class NotesApiTest {
     assertEquals("Bella", addendum.json().getJsonObject("by").getString("name"));
     Response md = fac1.client().get("/api/notes/" + note + "/export.md");
     assertTrue(md.body().contains("Done.") && md.body().contains("Signed by Agus") && md.body().contains("Citra phoned later"), md.body());
+    Response pdf = fac1.client().get("/api/notes/" + note + "/export.pdf");
+    assertEquals(200, pdf.status());
+    assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(pdf.body().startsWith("%PDF-"), "a PDF document");
+    assertTrue(people.coordinator().client().get("/api/audit?action=note.export&targetId=" + note).json()
+        .getLong("total") >= 2, "both exports are in the audit log");
     assertEquals(opened.getString("text"), fac1.client().get("/api/notes/" + note + "/history?version=0").json().getString("text"));
     assertEquals(opened.getString("text") + "Done.", fac1.client().get("/api/notes/" + note + "/history?version=1").json().getString("text"));
   }

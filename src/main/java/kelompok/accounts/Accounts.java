@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.List;
 import kelompok.audit.Audit;
 import kelompok.system.Config;
 import kelompok.system.Storage;
@@ -65,10 +64,5 @@ public final class Accounts {
         .recover(e -> Future.succeededFuture(null))
         .compose(v -> storage.client().findOne("meta", new JsonObject().put("_id", "csrf-secret"), null))
         .map(found -> found.getString("value"));
-  }
-
-  /** Index declarations, for documentation and tests. */
-  static List<Storage.Index> indexes() {
-    return AccountRepository.INDEXES;
   }
 }

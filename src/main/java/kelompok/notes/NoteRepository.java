@@ -1,7 +1,6 @@
 package kelompok.notes;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -77,9 +76,5 @@ final class NoteRepository {
   static boolean isDuplicate(Throwable e) {
     String message = String.valueOf(e.getMessage());
     return message.contains("E11000") || message.contains("duplicate key");
-  }
-
-  static JsonArray array(List<?> list) {
-    return new JsonArray(List.copyOf(list));
   }
 }

@@ -151,14 +151,6 @@ final class TextChange {
     return true;
   }
 
-  int lengthBefore() {
-    return before;
-  }
-
-  int lengthAfter() {
-    return after;
-  }
-
   /** Whether the change alters nothing. */
   boolean isEmpty() {
     return parts.stream().allMatch(p -> p.keep() || p.length() == 0 && p.text().isEmpty());

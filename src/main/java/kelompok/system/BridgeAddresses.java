@@ -37,9 +37,9 @@ public final class BridgeAddresses {
   }
 
   /** A family of per-record addresses: {@code prefix.<id>}, the actions allowed, and the rule. */
-  public record Family(String prefix, Set<BridgeEventType> types, Rule rule) {
-    Pattern pattern() {
-      return Pattern.compile(Pattern.quote(prefix) + "\\.(" + ID + ")");
+  public record Family(String prefix, Set<BridgeEventType> types, Rule rule, Pattern pattern) {
+    Family(String prefix, Set<BridgeEventType> types, Rule rule) {
+      this(prefix, types, rule, Pattern.compile(Pattern.quote(prefix) + "\\.(" + ID + ")"));
     }
   }
 

@@ -122,13 +122,6 @@ public record Config(
     return mongoUri.isBlank();
   }
 
-  /** A copy with a different HTTP port (tests use 0). */
-  public Config withHttpPort(int port) {
-    return new Config(httpHost, port, dataDir, mongoUri, mongoDatabase, mongoTimeoutMs,
-        bodyLimitBytes, sessionIdleMinutes, clustered, clusterHosts, allowedOrigins, secureCookies,
-        durableAcks);
-  }
-
   private static Map<String, String> readFile(Path path) {
     JsonNode root;
     try {

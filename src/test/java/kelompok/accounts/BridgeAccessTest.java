@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 /** The bridge checks the socket's signed-in user, over a real SockJS WebSocket with the session cookie. */
 class BridgeAccessTest {
 
+  /** Kept for the whole class: a WebSocket client that is dropped closes its sockets. */
+  private static final java.util.Map<io.vertx.core.Vertx, io.vertx.core.http.WebSocketClient> SOCKETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static TestNode node;
   private static People people;
   private static Vertx client;
@@ -46,7 +50,7 @@ class BridgeAccessTest {
     if (person != null) {
       options.addHeader("Cookie", "kelompok.sid=" + person.client().sessionCookie());
     }
-    WebSocket socket = TestNode.await(client.createWebSocketClient().connect(options));
+    WebSocket socket = TestNode.await(SOCKETS.computeIfAbsent(client, c -> c.createWebSocketClient()).connect(options));
     socket.handler(b -> frames.add(new JsonObject(b.toString())));
     socket.closeHandler(v -> frames.add(new JsonObject().put("type", "closed")));
     return socket;

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 /** Who sees which group, bad input on group records, conflicts, and live updates over the bridge. */
 class GroupAccessTest {
 
+  /** Kept for the whole class: a WebSocket client that is dropped closes its sockets. */
+  private static final java.util.Map<io.vertx.core.Vertx, io.vertx.core.http.WebSocketClient> SOCKETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static TestNode node;
   private static People people;
   private static Person mine;
@@ -204,7 +208,7 @@ class GroupAccessTest {
   }
 
   private static WebSocket socket(Vertx client, Person person, BlockingQueue<JsonObject> frames) {
-    WebSocket socket = TestNode.await(client.createWebSocketClient().connect(new WebSocketConnectOptions()
+    WebSocket socket = TestNode.await(SOCKETS.computeIfAbsent(client, c -> c.createWebSocketClient()).connect(new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(node.port()).setURI("/eventbus/websocket")
         .addHeader("Cookie", "kelompok.sid=" + person.client().sessionCookie())));
     socket.handler(b -> frames.add(new JsonObject(b.toString())));

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 /** The SockJS event-bus bridge, spoken to over a real WebSocket as the browser client does. */
 class BridgeTest {
 
+  /** Kept for the whole class: a WebSocket client that is dropped closes its sockets. */
+  private static final java.util.Map<io.vertx.core.Vertx, io.vertx.core.http.WebSocketClient> SOCKETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static TestNode node;
   private static Vertx client;
 
@@ -38,7 +42,7 @@ class BridgeTest {
   }
 
   private WebSocket connect(String origin, BlockingQueue<JsonObject> frames) {
-    WebSocketClient ws = client.createWebSocketClient();
+    WebSocketClient ws = SOCKETS.computeIfAbsent(client, c -> c.createWebSocketClient());
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(node.port()).setURI("/eventbus/websocket");
     if (origin != null) {

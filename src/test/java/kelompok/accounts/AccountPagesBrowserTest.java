@@ -53,6 +53,19 @@ class AccountPagesBrowserTest {
     assertTrue(browser.find("nav a[href='/accounts.html']").isDisplayed());
     assertEquals(List.of(), browser.consoleErrors());
 
+    browser.find("#password-section summary").click();
+    browser.find("#current").sendKeys("wrong current password");
+    browser.find("#new-password").sendKeys("another good password");
+    browser.find("#password-form button[type=submit]").click();
+    browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("current-error")));
+    browser.consoleErrors();
+    browser.find("#current").clear();
+    browser.find("#current").sendKeys(People.PASSWORD);
+    browser.find("#new-password").clear();
+    browser.find("#new-password").sendKeys("another good password");
+    browser.find("#password-form button[type=submit]").click();
+    browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("password-done")));
+
     browser.get(node.url("/setup.html"));
     browser.waitUntil(ExpectedConditions.urlContains("/signin.html"));
 
@@ -67,7 +80,7 @@ class AccountPagesBrowserTest {
     browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "is not right"));
     assertTrue(browser.consoleErrors().stream().allMatch(e -> e.contains("/api/session") && e.contains("401")),
         "only the refused sign-in itself shows as a failed request");
-    browser.find("#password").sendKeys(People.PASSWORD);
+    browser.find("#password").sendKeys("another good password");
     browser.find("#signin button[type=submit]").click();
     browser.waitUntil(ExpectedConditions.urlContains("/accounts.html"));
 

@@ -22,7 +22,7 @@ import kelompok.system.Storage;
 final class NoteEngine {
 
   private static final Logger LOG = Logger.getLogger(NoteEngine.class.getName());
-  static final long SNAPSHOT_DELAY_MS = 500;
+  static final long SNAPSHOT_DELAY_MS = 2000;
 
   /** The text of a note at a version, and whether it is locked. */
   record State(String text, long version, boolean locked) {}
@@ -237,11 +237,13 @@ final class NoteEngine {
     return new JsonObject().put("stale", true).put("version", s.version());
   }
 
-  /** Writes the snapshot a little after the last change, so a burst costs one write. */
+  /**
+   * Writes the snapshot at most every {@link #SNAPSHOT_DELAY_MS} while a note changes, so a burst
+   * of typing costs one write (the op log, already on disk, is what makes changes durable).
+   */
   private void scheduleSnapshot(String noteId) {
-    Long old = snapshotTimers.remove(noteId);
-    if (old != null) {
-      vertx.cancelTimer(old);
+    if (snapshotTimers.containsKey(noteId)) {
+      return;
     }
     snapshotTimers.put(noteId, vertx.setTimer(SNAPSHOT_DELAY_MS, id -> {
       snapshotTimers.remove(noteId);
@@ -255,7 +257,8 @@ final class NoteEngine {
     if (s == null) {
       return Future.succeededFuture();
     }
-    return repo.saveSnapshot(noteId, s.version(), s.text(), new JsonObject().put("locked", s.locked()))
+    // "locked" is only ever set, never cleared, so an older copy cannot unlock the note's record
+    return repo.saveSnapshot(noteId, s.version(), s.text(), s.locked() ? new JsonObject().put("locked", true) : null)
         .onFailure(e -> LOG.log(Level.WARNING, "snapshot of note " + noteId + " failed; the op log still has it", e));
   }
 

@@ -186,10 +186,23 @@ start().then(async (user) => {
     return;
   }
   i18n.onChange(draw);
+  // others' changes are announced and shown; while this person is typing in a form the redraw
+  // waits until they leave it, so their input is not lost
+  let waiting = false;
+  const typing = () => {
+    const active = document.activeElement;
+    return active && active.closest('#group form') && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
+  };
+  document.getElementById('group').addEventListener('focusout', () => setTimeout(() => {
+    if (waiting && !typing()) {
+      waiting = false;
+      reload();
+    }
+  }, 0));
   subscribe(`group.${id}`, (event) => {
-    // this page reloads after its own changes; others' changes are announced and shown
     if (event.by && event.by.id === user.id) return;
     say(t('group.updated', { who: event.by ? event.by.name : '' }));
-    reload();
+    if (typing()) waiting = true;
+    else reload();
   });
 });

@@ -115,6 +115,24 @@ class GroupPagesBrowserTest {
   }
 
   @Test
+  @DisplayName("Another person's change shows live, but waits while the facilitator is typing in a form")
+  void liveChangeKeepsTyping() {
+    Person facilitator = people.facilitator("Gilang");
+    String groupId = People.newGroup(people.coordinator().client(), facilitator.id(), 2, "open").getString("id");
+    browser.useSessionOf(node, facilitator);
+    browser.get(node.url("/group.html?id=" + groupId));
+    browser.waitUntil(ExpectedConditions.attributeToBe(By.id("group-phase"), "data-phase", "intake"));
+    type("#new-member", "Half-typed na");
+    assertEquals(201, people.coordinator().client().post("/api/groups/" + groupId + "/members",
+        new io.vertx.core.json.JsonObject().put("name", "Added by the coordinator")).status());
+    browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Siti Coordinator"));
+    assertEquals("Half-typed na", browser.find("#new-member").getAttribute("value"), "the typing is kept");
+    assertEquals(0, browser.driver().findElements(By.cssSelector("[data-member='Added by the coordinator']")).size());
+    browser.find("h1").click();
+    browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-member='Added by the coordinator']")));
+  }
+
+  @Test
   @DisplayName("A facilitator takes a group from intake to closed in the pages, seeing each gate's missing steps")
   void journey() {
     Person facilitator = people.facilitator("Fitri");

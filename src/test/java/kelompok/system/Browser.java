@@ -75,12 +75,14 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Carries a signed-in person's session into this browser (as if they had signed in here). */
+  /** Signs the person in with a session of this browser's own (as if they had signed in here). */
   public void useSessionOf(TestNode node, People.Person person) {
+    ApiClient own = new ApiClient(node);
+    own.signIn(person.login(), People.PASSWORD);
     driver.get(node.url("/favicon.svg"));
     driver.manage().deleteAllCookies();
     driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("kelompok.sid",
-        person.client().sessionCookie()).path("/").isHttpOnly(true).build());
+        own.sessionCookie()).path("/").isHttpOnly(true).build());
   }
 
   public void get(String url) {

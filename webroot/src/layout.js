@@ -6,10 +6,9 @@ import { onState, subscribe } from './bus.js';
 import { h } from './dom.js';
 
 const NAV = {
-  coordinator: [['/groups.html', 'nav.groups'], ['/progress.html', 'nav.progress'],
-    ['/accounts.html', 'nav.accounts'], ['/audit.html', 'nav.audit']],
-  facilitator: [['/groups.html', 'nav.myGroups'], ['/notes.html', 'nav.notes']],
-  member: [['/checkins.html', 'nav.myCheckins'], ['/schedule.html', 'nav.schedule']],
+  coordinator: [['/groups.html', 'nav.groups'], ['/accounts.html', 'nav.accounts'], ['/audit.html', 'nav.audit']],
+  facilitator: [['/groups.html', 'nav.myGroups']],
+  member: [['/schedule.html', 'nav.schedule']],
   none: [['/signin.html', 'nav.signIn']],
 };
 

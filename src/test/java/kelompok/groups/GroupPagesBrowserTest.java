@@ -115,6 +115,33 @@ class GroupPagesBrowserTest {
   }
 
   @Test
+  @DisplayName("A member sees their own schedule page and no way to notes or groups")
+  void memberSchedule() {
+    Person facilitator = people.facilitator("Hana");
+    String groupId = People.newGroup(people.coordinator().client(), facilitator.id(), 2, "open").getString("id");
+    Person member = people.member("Joni", facilitator, groupId);
+    io.vertx.core.json.JsonObject candidate = null;
+    for (int i = 0; i < 50 && candidate == null; i++) {
+      candidate = facilitator.client().get("/api/groups/" + groupId).json().getJsonArray("members").stream()
+          .map(io.vertx.core.json.JsonObject.class::cast).filter(m -> member.id().equals(m.getString("userId")))
+          .findFirst().orElse(null);
+    }
+    String base = "/api/groups/" + groupId + "/members/" + candidate.getString("id");
+    facilitator.client().patch(base, new io.vertx.core.json.JsonObject().put("version", 0).put("status", "assessed"));
+    facilitator.client().patch(base, new io.vertx.core.json.JsonObject().put("version", 1).put("status", "selected")
+        .put("reason", "Wants to take part"));
+    java.time.Instant start = java.time.Instant.now().plusSeconds(86_400);
+    facilitator.client().post("/api/groups/" + groupId + "/sessions", new io.vertx.core.json.JsonObject()
+        .put("start", start.toString()).put("end", start.plusSeconds(3600).toString()).put("topic", "Sharing circle"));
+    browser.useSessionOf(node, member);
+    browser.get(node.url("/"));
+    click("nav a[href='/schedule.html']");
+    browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "Sharing circle"));
+    assertEquals(0, browser.driver().findElements(By.cssSelector("nav a[href='/groups.html']")).size());
+    assertEquals(List.of(), browser.consoleErrors());
+  }
+
+  @Test
   @DisplayName("Another person's change shows live, but waits while the facilitator is typing in a form")
   void liveChangeKeepsTyping() {
     Person facilitator = people.facilitator("Gilang");

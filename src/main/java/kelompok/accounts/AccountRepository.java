@@ -27,6 +27,10 @@ final class AccountRepository {
     this.mongo = mongo;
   }
 
+  MongoClient mongo() {
+    return mongo;
+  }
+
   Future<Long> countUsers() {
     return mongo.count(USERS, new JsonObject());
   }

@@ -16,10 +16,12 @@ import kelompok.system.Reply;
 final class AccountRoutes {
 
   private final AccountService service;
+  private final InvitationService invitations;
   private final Access access;
 
   AccountRoutes(AccountService service, Access access) {
     this.service = service;
+    this.invitations = new InvitationService(service, service.audit());
     this.access = access;
   }
 
@@ -63,17 +65,17 @@ final class AccountRoutes {
         service.unlock(Access.principal(ctx), ctx.pathParam("key"), Access.address(ctx))));
 
     access.route(router, GET, "/api/invitations", staff, ctx -> Reply.json(ctx, 200,
-        service.openInvitations(Access.principal(ctx))));
+        invitations.openInvitations(Access.principal(ctx))));
     access.route(router, POST, "/api/invitations", staff, ctx -> Reply.json(ctx, 201,
-        service.invite(Access.principal(ctx), Reply.body(ctx), Access.address(ctx))));
+        invitations.invite(Access.principal(ctx), Reply.body(ctx), Access.address(ctx))));
     access.route(router, DELETE, "/api/invitations/:id", staff, ctx -> Reply.json(ctx, 200,
-        service.revoke(Access.principal(ctx), ctx.pathParam("id"), false, Access.address(ctx))));
+        invitations.revoke(Access.principal(ctx), ctx.pathParam("id"), false, Access.address(ctx))));
     access.route(router, POST, "/api/invitations/:id/reissue", staff, ctx -> Reply.json(ctx, 201,
-        service.revoke(Access.principal(ctx), ctx.pathParam("id"), true, Access.address(ctx))));
+        invitations.revoke(Access.principal(ctx), ctx.pathParam("id"), true, Access.address(ctx))));
     access.route(router, POST, "/api/invitations/lookup", anyone, ctx -> Reply.json(ctx, 200,
-        service.invitation(Reply.body(ctx).getString("token"))));
+        invitations.invitation(Reply.body(ctx).getString("token"))));
     access.route(router, POST, "/api/invitations/accept", anyone, ctx -> Reply.json(ctx, 201,
-        service.accept(Reply.body(ctx), Access.address(ctx)).map(a -> startSession(ctx, a.principal()))));
+        invitations.accept(Reply.body(ctx), Access.address(ctx)).map(a -> startSession(ctx, a.principal()))));
   }
 
   /** A fresh session id at sign-in (no fixation), holding only the account id. */

@@ -68,8 +68,7 @@ final class MainVerticle extends VerticleBase {
                 sessions.service(), accounts.access(), addresses)))
         .compose(n -> {
           notes = n;
-          Accounts acc = accounts;
-          bridge(router, acc);
+          bridge(router, accounts);
           statics(router);
           clock = vertx.setPeriodic(1000, id -> publishTime());
           return vertx.createHttpServer()

@@ -1,7 +1,9 @@
 // The client side of Kelompok's central-authority collaboration (as @codemirror/collab intends):
-// local changes wait as pending updates; one at a time they are pushed on the note's current
-// version; announced changes are applied in version order; on a gap, a reconnect or a stale
-// answer, the missing versions are pulled first and the pending updates rebased by collab.
+// local changes wait as pending updates; one push at a time carries them with the version they
+// were made on (the server rebases a push that is a little behind, as collab's rebaseUpdates
+// does); announced ops are applied in version order, own ones recognised by client id; on a gap,
+// a reconnect or a stale answer, the missing versions are pulled first and collab rebases the
+// pending updates.
 // Used by the editor page and by the convergence test's simulated editors (Node), unchanged.
 import { ChangeSet } from '@codemirror/state';
 import { receiveUpdates, sendableUpdates, getSyncedVersion } from '@codemirror/collab';
@@ -20,6 +22,7 @@ export function createSync({ noteId, request, getState, dispatch, onStatus = () 
   let locked = false;
   let online = true;
   let retry = null;
+  let behind = true;
 
   function apply(ops) {
     const version = getSyncedVersion(getState());
@@ -65,7 +68,10 @@ export function createSync({ noteId, request, getState, dispatch, onStatus = () 
     try {
       do {
         again = false;
-        await pull();
+        if (behind) {
+          behind = false;
+          await pull();
+        }
         const pending = sendableUpdates(getState());
         if (pending.length && !locked) {
           onStatus('saving');
@@ -74,7 +80,8 @@ export function createSync({ noteId, request, getState, dispatch, onStatus = () 
             version: getSyncedVersion(getState()),
             updates: pending.slice(0, 100).map((u) => ({ changes: u.changes.toJSON(), clientID: u.clientID })),
           });
-          if (reply.accepted || reply.stale) again = true;
+          if (reply.stale || reply.version > getSyncedVersion(getState())) behind = true;
+          again = true;
         }
       } while (again);
       online = true;
@@ -82,6 +89,7 @@ export function createSync({ noteId, request, getState, dispatch, onStatus = () 
     } catch (e) {
       onError(e);
       online = false;
+      behind = true;
       onStatus(locked ? 'locked' : 'offline');
       if (!retry) retry = setTimeout(() => { retry = null; run(); }, 1000);
     } finally {
@@ -90,13 +98,16 @@ export function createSync({ noteId, request, getState, dispatch, onStatus = () 
   }
 
   return {
-    /** Call after every local change, on (re)connect, and on a gap. */
-    sync: run,
-    /** An announced change or lock from note.<id>. */
+    /** Call after every local change; {@code reconnected} after the socket came back. */
+    sync(reconnected = false) {
+      if (reconnected) behind = true;
+      return run();
+    },
+    /** Announced ops (changes and locks) from note.<id>. */
     receive(event) {
-      if (event.type !== 'change' && event.type !== 'locked') return;
-      const op = { version: event.version, changes: event.changes, clientID: event.clientID, lock: event.type === 'locked' };
-      const inOrder = apply([op]);
+      if (event.type !== 'ops') return;
+      const inOrder = apply(event.ops);
+      if (!inOrder) behind = true;
       if (!inOrder || sendableUpdates(getState()).length) run();
       else onStatus(locked ? 'locked' : 'saved');
     },

@@ -113,7 +113,7 @@ async function editor(spec, index) {
     await bridge.open();
     bridge.write({ type: 'register', address: `note.${config.noteId}`, headers: {} });
     await sleep(20);
-    await sync.sync();
+    await sync.sync(true);
   };
   await connect();
   let disconnects = 0;
@@ -143,7 +143,7 @@ async function editor(spec, index) {
   // settle: keep syncing until nothing is pending and the server has nothing newer
   for (let k = 0; k < 200; k++) {
     if (!bridge.connected) await connect().catch(() => {});
-    await sync.sync();
+    await sync.sync(true);
     if (sync.pending() === 0 && sync.isOnline()) break;
     await sleep(50);
   }
@@ -155,7 +155,7 @@ const editors = await Promise.all(config.editors.map((spec, i) => editor(spec, i
 await sleep(300);
 for (const e of editors) {
   if (!e.bridge.connected) await e.connect().catch(() => {});
-  await e.sync.sync();
+  await e.sync.sync(true);
 }
 const result = editors.map((e, i) => ({
   editor: i, clientID: getClientID(e.getState()), version: getSyncedVersion(e.getState()),

@@ -135,7 +135,7 @@ start().then(async (user) => {
     connected = open;
     showState(saveState);
     if (open) {
-      sync.sync();
+      sync.sync(true);
       sendPresence();
     }
   });

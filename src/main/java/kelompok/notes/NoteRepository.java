@@ -45,11 +45,6 @@ final class NoteRepository {
     return mongo.insertWithOptions(NOTES, note, durable).mapEmpty();
   }
 
-  /** Inserts an op; fails with a duplicate-key error when the version is taken. */
-  Future<Void> insertOp(JsonObject op) {
-    return mongo.insertWithOptions(OPS, op, durable).mapEmpty();
-  }
-
   /** Ops after {@code since}, in order, at most {@code limit}. */
   Future<List<JsonObject>> ops(String noteId, long since, int limit) {
     return mongo.findWithOptions(OPS, new JsonObject().put("note", noteId)

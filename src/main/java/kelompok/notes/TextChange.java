@@ -151,6 +151,20 @@ final class TextChange {
     return true;
   }
 
+  /** The length of the text after the change. */
+  int lengthAfter() {
+    return after;
+  }
+
+  /** The length of text a well-formed change in JSON form applies to (what it keeps and deletes). */
+  static int lengthBefore(List<?> json) {
+    int length = 0;
+    for (Object entry : json) {
+      length += ((Number) (entry instanceof List<?> section ? section.get(0) : entry)).intValue();
+    }
+    return length;
+  }
+
   /** Whether the change alters nothing. */
   boolean isEmpty() {
     return parts.stream().allMatch(p -> p.keep() || p.length() == 0 && p.text().isEmpty());

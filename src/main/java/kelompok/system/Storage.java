@@ -158,7 +158,7 @@ public final class Storage {
     }
     Path file = dir.resolve(FILE_NAME);
     try {
-      backend = new H2Backend(file.toString());
+      backend = new EmbeddedBackend(org.h2.mvstore.MVStore.open(file.toString()));
     } catch (RuntimeException e) {
       throw new ConfigException(key, "cannot open " + file + " (" + Config.oneLine(e)
           + "); is another Kelompok running on this folder?");

@@ -60,7 +60,7 @@ class NotesApiTest {
   }
 
   @Test
-  @DisplayName("A new note starts from the template; a change on the current version is accepted, an old one is stale")
+  @DisplayName("A new note starts from the template; a change on an older version is rebased over what it missed")
   void templateAndChanges() {
     String note = newNote(fac1.client(), groupId);
     JsonObject opened = fac1.client().get("/api/notes/" + note).json();
@@ -71,10 +71,40 @@ class NotesApiTest {
     Response first = push(fac1.client(), note, 0, new JsonArray().add(new JsonArray().add(0).add("Hello ")).add(length));
     assertEquals(true, first.json().getBoolean("accepted"), first.toString());
     assertEquals(1L, first.json().getLong("version"));
-    Response stale = push(fac2.client(), note, 0, new JsonArray().add(length).add(new JsonArray().add(0).add("!")));
+    // made on version 0, without the "Hello ": the server maps it over version 1
+    Response late = push(fac2.client(), note, 0, new JsonArray().add(length).add(new JsonArray().add(0).add("!")));
+    assertEquals(true, late.json().getBoolean("accepted"), late.toString());
+    assertEquals(2L, late.json().getLong("version"));
+    JsonArray ops = fac2.client().get("/api/notes/" + note + "/ops?since=0").array();
+    assertEquals(2, ops.size());
+    assertEquals(new JsonArray().add(length + 6).add(new JsonArray().add(0).add("!")), ops.getJsonObject(1).getJsonArray("changes"));
+    assertEquals("Hello " + text + "!", fac2.client().get("/api/notes/" + note).json().getString("text"));
+    // the same update sent again (its answer was lost) is recognised and not applied twice
+    Response again = push(fac2.client(), note, 0, new JsonArray().add(length).add(new JsonArray().add(0).add("!")));
+    assertEquals(true, again.json().getBoolean("accepted"), again.toString());
+    assertEquals("Hello " + text + "!", fac2.client().get("/api/notes/" + note).json().getString("text"));
+  }
+
+  @Test
+  @DisplayName("A change made on a version older than the server keeps in memory is answered stale: pull and rebase")
+  void staleWhenFarBehind() {
+    String note = newNote(fac1.client(), groupId);
+    int start = fac1.client().get("/api/notes/" + note).json().getString("text").length();
+    int length = start;
+    long version = 0;
+    while (version <= NoteEngine.RECENT) {
+      JsonArray updates = new JsonArray();
+      for (int i = 0; i < NoteEngine.MAX_UPDATES; i++) {
+        updates.add(new JsonObject().put("clientID", "bulk").put("changes",
+            new JsonArray().add(length++).add(new JsonArray().add(0).add("a"))));
+      }
+      Response r = fac1.client().post("/api/notes/" + note + "/changes",
+          new JsonObject().put("version", version).put("updates", updates));
+      version = r.json().getLong("version");
+    }
+    Response stale = push(fac2.client(), note, 1, new JsonArray().add(1).add(new JsonArray().add(0).add("?")).add(start));
     assertEquals(true, stale.json().getBoolean("stale"), stale.toString());
-    assertEquals(1, fac2.client().get("/api/notes/" + note + "/ops?since=0").array().size());
-    assertEquals("Hello " + text, fac2.client().get("/api/notes/" + note).json().getString("text"));
+    assertEquals(version, fac2.client().get("/api/notes/" + note).json().getLong("version"), "nothing was added");
   }
 
   @Test

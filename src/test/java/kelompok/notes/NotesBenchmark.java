@@ -33,6 +33,7 @@ public final class NotesBenchmark {
   private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong stale = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
   private volatile boolean measuring;
 
   public static void main(String[] args) throws Exception {
@@ -69,41 +70,40 @@ public final class NotesBenchmark {
     void onFrame(JsonObject frame) {
       if ("rec".equals(frame.getString("type")) && frame.getString("address").startsWith("note.")) {
         JsonObject event = frame.getJsonObject("body");
-        if (!"change".equals(event.getString("type"))) {
+        if (!"ops".equals(event.getString("type"))) {
           return;
         }
-        long v = event.getLong("version");
-        if (v > version) {
-          version = v;
-          length = event.getJsonArray("changes").getInteger(0) + 1;
-        }
-        String client = event.getString("clientID");
-        Long sent = sentAt.get(client);
-        if (sent != null && !client.startsWith(id + "#") && measuring) {
-          latencies.add(System.nanoTime() - sent);
+        long now = System.nanoTime();
+        for (Object o : event.getJsonArray("ops")) {
+          JsonObject op = (JsonObject) o;
+          if (op.getLong("version") == version + 1) {
+            version++;
+            length = lengthAfter(op.getJsonArray("changes"));
+          }
+          String client = op.getString("clientID");
+          Long sent = client == null ? null : sentAt.get(client);
+          if (sent != null && !client.startsWith(id + "#") && measuring) {
+            latencies.add(now - sent);
+          }
         }
         trySend();
       } else if ("rec".equals(frame.getString("type"))) {
         JsonObject reply = frame.getJsonObject("body");
         inFlight = false;
+        int sentCount = own.remove(frame.getString("address"));
         if (reply.getBoolean("accepted", false)) {
-          int sentCount = own.remove(frame.getString("address"));
           accepted.addAndGet(sentCount);
-          if (reply.getLong("version") > version) {
-            version = reply.getLong("version");
-            length += sentCount;
-          }
           for (int i = 0; i < sentCount; i++) {
             pending.poll();
           }
         } else {
-          own.remove(frame.getString("address"));
           stale.incrementAndGet();
-          // as the editor does: catch up to the version the server named, then resend
-          waitFor = reply.getLong("version", version);
         }
+        // as the editor does: go on from a version at least as new as the one the server named
+        waitFor = reply.getLong("version", version);
         trySend();
       } else if ("err".equals(frame.getString("type"))) {
+        errors.incrementAndGet();
         inFlight = false;
       }
     }
@@ -167,6 +167,10 @@ public final class NotesBenchmark {
       }
       Thread.sleep(3000);
       long commitsBefore = node.server().storage().commits();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuBefore = os.getProcessCpuTime();
+      long gcBefore = gcMillis();
       measuring = true;
       accepted.set(0);
       stale.set(0);
@@ -175,19 +179,42 @@ public final class NotesBenchmark {
       Thread.sleep(seconds * 1000L);
       measuring = false;
       double elapsed = (System.nanoTime() - start) / 1e9;
+      double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9 / elapsed;
+      long gc = gcMillis() - gcBefore;
       long done = accepted.get();
       long commits = node.server().storage().commits() - commitsBefore;
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       System.out.printf("scenario=%s notes=%d editors=%d offered=%.0f changes/s (%.1f per editor)%n",
           scenario, notes, editors.size(), editors.size() * rate, rate);
-      System.out.printf("accepted=%.0f changes/s stale-answers=%.0f/s disk-commits=%.0f/s deliveries=%d%n",
-          done / elapsed, stale.get() / elapsed, commits / elapsed, sorted.size());
+      System.out.printf("accepted=%.0f changes/s stale-answers=%.0f/s errors=%d disk-commits=%.0f/s deliveries=%d%n",
+          done / elapsed, stale.get() / elapsed, errors.get(), commits / elapsed, sorted.size());
+      System.out.printf("process cpu=%.2f of %d cores, gc=%d ms%n", cpu, os.getAvailableProcessors(), gc);
       System.out.printf("keystroke-to-other-editor latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
           pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99), pct(sorted, 1.0));
       TestNode.await(client.close());
       Thread.sleep(500);
     }
+  }
+
+  /** The length of the text after a change in ChangeSet.toJSON() form. */
+  private static int lengthAfter(JsonArray changes) {
+    int length = 0;
+    for (Object part : changes) {
+      if (part instanceof JsonArray section) {
+        for (int i = 1; i < section.size(); i++) {
+          length += section.getString(i).length() + (i > 1 ? 1 : 0);
+        }
+      } else {
+        length += ((Number) part).intValue();
+      }
+    }
+    return length;
+  }
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static double pct(List<Long> sorted, double p) {

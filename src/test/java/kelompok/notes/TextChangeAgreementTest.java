@@ -26,8 +26,13 @@ class TextChangeAgreementTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static List<Map<String, Object>> generate(int seed, int count) throws Exception {
+    return generate("gen-change-cases.mjs", seed, count);
+  }
+
+  /** Runs one of the case generators in webroot/tools with the build's npm packages. */
+  static List<Map<String, Object>> generate(String generator, int seed, int count) throws Exception {
     Path out = Files.createTempFile("change-cases-", ".jsonl");
-    Path script = Path.of("webroot", "tools", "gen-change-cases.mjs").toAbsolutePath();
+    Path script = Path.of("webroot", "tools", generator).toAbsolutePath();
     if (!Files.isDirectory(Path.of("webroot", "node_modules", "@codemirror", "state"))) {
       throw new IllegalStateException("webroot/node_modules is missing: the Maven build installs it (npm ci)");
     }

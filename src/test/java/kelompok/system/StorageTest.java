@@ -44,6 +44,65 @@ class StorageTest {
   }
 
   @Test
+  @DisplayName("A unique compound index keeps refusing duplicates among thousands of keys, also after a restart")
+  void uniqueIndexAfterRestart(@TempDir Path dir) {
+    List<Storage.Index> indexes = List.of(new Storage.Index("ops", new JsonObject().put("note", 1).put("version", 1), true));
+    try (TestNode node = TestNode.start(dir, Map.of())) {
+      Storage storage = node.server().storage();
+      TestNode.await(storage.ensureIndexes(indexes));
+      List<io.vertx.ext.mongo.BulkOperation> inserts = new java.util.ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        inserts.add(io.vertx.ext.mongo.BulkOperation.createInsert(
+            new JsonObject().put("note", "n" + (i % 30)).put("version", (long) (i / 30))));
+      }
+      TestNode.await(storage.client().bulkWrite("ops", inserts));
+      assertThrows(RuntimeException.class, () -> TestNode.await(storage.client()
+          .insert("ops", new JsonObject().put("note", "n7").put("version", 99L))));
+      TestNode.await(storage.commitToDisk());
+    }
+    try (TestNode node = TestNode.start(dir, Map.of())) {
+      Storage storage = node.server().storage();
+      TestNode.await(storage.ensureIndexes(indexes));
+      assertThrows(RuntimeException.class, () -> TestNode.await(storage.client()
+          .insert("ops", new JsonObject().put("note", "n29").put("version", 0L))));
+      TestNode.await(storage.client().insert("ops", new JsonObject().put("note", "n29").put("version", 100L)));
+      assertEquals(3001L, TestNode.await(storage.client().count("ops", new JsonObject())));
+      assertEquals(101L, TestNode.await(storage.client().count("ops", new JsonObject().put("note", "n29"))));
+    }
+  }
+
+  @Test
+  @DisplayName("A data file from the stock embedded format opens with its documents, and its unique indexes still hold")
+  void opensStockFormat(@TempDir Path dir) throws Exception {
+    de.bwaldvogel.mongo.backend.h2.H2Backend stock =
+        new de.bwaldvogel.mongo.backend.h2.H2Backend(dir.resolve(Storage.FILE_NAME).toString());
+    de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(stock);
+    java.net.InetSocketAddress address = server.bind();
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      io.vertx.ext.mongo.MongoClient client = io.vertx.ext.mongo.MongoClient.create(vertx, new JsonObject()
+          .put("connection_string", "mongodb://127.0.0.1:" + address.getPort()).put("db_name", "kelompok"));
+      TestNode.await(client.createIndexWithOptions("things", new JsonObject().put("key", 1),
+          new io.vertx.ext.mongo.IndexOptions().unique(true)));
+      TestNode.await(client.insert("things", new JsonObject().put("_id", "a").put("key", "k")));
+      TestNode.await(client.close());
+    } finally {
+      TestNode.await(vertx.close());
+      server.shutdownNow();
+    }
+    try (TestNode node = TestNode.start(dir, Map.of())) {
+      Storage storage = node.server().storage();
+      assertEquals("k", TestNode.await(storage.client().findOne("things", new JsonObject().put("_id", "a"), null))
+          .getString("key"));
+      assertThrows(RuntimeException.class,
+          () -> TestNode.await(storage.client().insert("things", new JsonObject().put("key", "k"))));
+      assertThrows(RuntimeException.class,
+          () -> TestNode.await(storage.client().insert("things", new JsonObject().put("_id", "a"))));
+      TestNode.await(storage.client().insert("things", new JsonObject().put("key", "other")));
+    }
+  }
+
+  @Test
   @DisplayName("A second node cannot open a data folder another node is using, and says so by key")
   void folderInUse(@TempDir Path dir) {
     try (TestNode first = TestNode.start(dir, Map.of())) {

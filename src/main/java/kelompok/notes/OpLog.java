@@ -1,0 +1,105 @@
+package kelompok.notes;
+
+import com.mongodb.MongoBulkWriteException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.WriteOption;
+import java.util.ArrayList;
+import java.util.List;
+import kelompok.system.Storage;
+
+/**
+ * Writes op documents for every note of this node in shared batches: while one batch is being
+ * written and made durable, the ops that arrive wait and go together in the next, so the cost of
+ * a write and a disk commit is shared by all notes typed in at that moment. A batch is written in
+ * order and stops at the first version another node took first (a duplicate key): what came before
+ * stands, the rest of that note's ops are refused, and other notes' ops are written in the next
+ * batch.
+ */
+final class OpLog {
+
+  /** A note's consecutive ops, and how many of them were stored (a prefix, maybe all, maybe 0). */
+  private record Entry(List<JsonObject> ops, Promise<Integer> stored) {}
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final Storage storage;
+  private final BulkWriteOptions options;
+  private final List<Entry> queue = new ArrayList<>();
+  private boolean writing;
+
+  OpLog(Vertx vertx, MongoClient mongo, Storage storage) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.storage = storage;
+    this.options = new BulkWriteOptions(true)
+        .setWriteOption(storage.isEmbedded() ? WriteOption.ACKNOWLEDGED : WriteOption.MAJORITY);
+  }
+
+  /**
+   * Stores one note's consecutive ops durably; answers how many of them, from the first, were
+   * stored before a version turned out to be taken.
+   */
+  Future<Integer> append(List<JsonObject> ops) {
+    Promise<Integer> stored = Promise.promise();
+    queue.add(new Entry(ops, stored));
+    if (!writing) {
+      writing = true;
+      vertx.runOnContext(v -> next());
+    }
+    return stored.future();
+  }
+
+  private void next() {
+    if (queue.isEmpty()) {
+      writing = false;
+      return;
+    }
+    List<Entry> batch = new ArrayList<>(queue);
+    queue.clear();
+    List<BulkOperation> inserts = new ArrayList<>();
+    batch.forEach(e -> e.ops().forEach(op -> inserts.add(BulkOperation.createInsert(op))));
+    mongo.bulkWriteWithOptions(NoteRepository.OPS, inserts, options)
+        .map(r -> inserts.size())
+        .recover(e -> {
+          int failedAt = failedIndex(e);
+          return failedAt < 0 ? Future.failedFuture(e) : Future.succeededFuture(failedAt);
+        })
+        .compose(written -> (written > 0 ? storage.commitToDisk() : Future.<Void>succeededFuture()).map(written))
+        .onComplete(result -> {
+          List<Entry> again = new ArrayList<>();
+          int start = 0;
+          for (Entry entry : batch) {
+            int size = entry.ops().size();
+            if (result.failed()) {
+              entry.stored().fail(result.cause());
+            } else if (start > result.result()) {
+              again.add(entry);
+            } else {
+              entry.stored().complete(Math.min(size, result.result() - start));
+            }
+            start += size;
+          }
+          queue.addAll(0, again);
+          next();
+        });
+  }
+
+  /** Where an ordered bulk write stopped on a taken version; -1 for any other failure. */
+  private static int failedIndex(Throwable e) {
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof MongoBulkWriteException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+        && bulk.getWriteErrors().get(0).getCode() == 11000) {
+      return bulk.getWriteErrors().get(0).getIndex();
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,179 @@
+package kelompok.system;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * mongo-java-server's H2 backend with faster unique indexes. The stock index map compares its keys
+ * (a {@link KeyValue}, which is not {@link Comparable}) by Java-serialising both sides on every
+ * comparison, which made index look-ups most of the embedded store's work. Here index keys are
+ * compared value by value in MongoDB's order and stored as a count followed by each value in H2's
+ * own compact encoding. Index maps of this kind carry their own name suffix; an index written in
+ * the stock format by an earlier version is copied over once when its collection is opened.
+ */
+final class EmbeddedBackend extends H2Backend {
+
+  static final String SUFFIX = ".k1";
+
+  EmbeddedBackend(MVStore store) {
+    super(store);
+  }
+
+  /** The store of the database being built (its constructor opens its indexes before its fields are set). */
+  private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    OPENING.set(getMvStore());
+    try {
+      return new Database(databaseName, getMvStore(), getCursorRegistry());
+    } finally {
+      OPENING.remove();
+    }
+  }
+
+  private static final class Database extends H2Database {
+    private final MVStore store;
+
+    Database(String name, MVStore store, CursorRegistry cursors) {
+      super(name, store, cursors);
+      this.store = store;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
+        boolean sparse) {
+      MVStore mv = store != null ? store : OPENING.get();
+      String stockName = getFullCollectionNamespace(collection) + "._index_" + indexName;
+      String name = stockName + SUFFIX;
+      boolean migrate = mv.hasMap(stockName) && !mv.hasMap(name);
+      MVMap<KeyValue, Object> map = mv.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KeyType.INSTANCE));
+      if (migrate) {
+        MVMap<Object, Object> stock = mv.openMap(stockName);
+        for (Map.Entry<Object, Object> entry : stock.entrySet()) {
+          map.put((KeyValue) entry.getKey(), entry.getValue());
+        }
+        mv.removeMap(stock);
+      }
+      return new FastUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(de.bwaldvogel.mongo.MongoCollection<Object> collection, String indexName) {
+      super.dropIndex(collection, indexName);
+      String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + SUFFIX;
+      if (store.hasMap(name)) {
+        store.removeMap(name);
+      }
+    }
+  }
+
+  /** A unique index over an H2 map with {@link KeyType} keys. */
+  private static final class FastUniqueIndex extends AbstractUniqueIndex<Object> {
+    private final MVMap<KeyValue, Object> map;
+
+    FastUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+      super(name, keys, sparse);
+      this.map = map;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+      return map.remove(key);
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+      return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+      return map.entrySet();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+      return map.get(key);
+    }
+
+    @Override
+    public long getCount() {
+      return map.sizeAsLong();
+    }
+
+    @Override
+    public long getDataSize() {
+      return getCount();
+    }
+  }
+
+  /** Index keys: compared value by value in MongoDB's order, each value stored in H2's encoding. */
+  static final class KeyType extends BasicDataType<KeyValue> {
+    static final KeyType INSTANCE = new KeyType();
+    private static final ObjectDataType VALUES = new ObjectDataType();
+    private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
+
+    @Override
+    public int compare(KeyValue a, KeyValue b) {
+      int n = Math.min(a.size(), b.size());
+      for (int i = 0; i < n; i++) {
+        int c = ORDER.compare(a.get(i), b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    }
+
+    @Override
+    public int getMemory(KeyValue key) {
+      int memory = 24;
+      for (Object value : key) {
+        memory += value instanceof String s ? 40 + 2 * s.length() : 24;
+      }
+      return memory;
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, KeyValue key) {
+      buffer.putVarInt(key.size());
+      for (Object value : key) {
+        VALUES.write(buffer, value);
+      }
+    }
+
+    @Override
+    public KeyValue read(ByteBuffer buffer) {
+      int size = DataUtils.readVarInt(buffer);
+      List<Object> values = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        values.add(VALUES.read(buffer));
+      }
+      return new KeyValue(values);
+    }
+
+    @Override
+    public KeyValue[] createStorage(int size) {
+      return new KeyValue[size];
+    }
+  }
+}

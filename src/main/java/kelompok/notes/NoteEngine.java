@@ -28,7 +28,7 @@ import kelompok.accounts.Principal;
 final class NoteEngine {
 
   private static final Logger LOG = Logger.getLogger(NoteEngine.class.getName());
-  static final long SNAPSHOT_DELAY_MS = 2000;
+  static final long SNAPSHOT_DELAY_MS = 10_000;
   /** Accepted ops each note keeps in memory, to rebase late pushes on and to answer pulls. */
   static final int RECENT = 512;
   /** Most updates one push may carry. */
@@ -401,14 +401,16 @@ final class NoteEngine {
   }
 
   /**
-   * Writes the snapshot at most every {@link #SNAPSHOT_DELAY_MS} while a note changes, so a burst
+   * Writes the snapshot about every {@link #SNAPSHOT_DELAY_MS} while a note changes, so a burst
    * of typing costs one write (the op log, already on disk, is what makes changes durable).
    */
   private void scheduleSnapshot(String noteId) {
     if (snapshotTimers.containsKey(noteId)) {
       return;
     }
-    snapshotTimers.put(noteId, vertx.setTimer(SNAPSHOT_DELAY_MS, id -> {
+    // spread over time, so notes opened together do not all write their snapshots at once
+    long delay = SNAPSHOT_DELAY_MS / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(SNAPSHOT_DELAY_MS);
+    snapshotTimers.put(noteId, vertx.setTimer(delay, id -> {
       snapshotTimers.remove(noteId);
       saveSnapshot(noteId);
     }));

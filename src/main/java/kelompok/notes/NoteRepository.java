@@ -35,6 +35,12 @@ final class NoteRepository {
     return mongo.findOne(NOTES, new JsonObject().put("_id", id), null);
   }
 
+  /** The id of the group a note belongs to, or null when there is no such note. */
+  Future<String> groupOf(String id) {
+    return mongo.findOne(NOTES, new JsonObject().put("_id", id), new JsonObject().put("groupId", 1))
+        .map(note -> note == null ? null : note.getString("groupId"));
+  }
+
   Future<List<JsonObject>> notesOfGroup(String groupId) {
     return mongo.findWithOptions(NOTES, new JsonObject().put("groupId", groupId),
         new FindOptions().setFields(new JsonObject().put("text", 0).put("initialText", 0))

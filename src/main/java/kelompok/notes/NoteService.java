@@ -52,6 +52,18 @@ final class NoteService {
             .recover(e -> Future.failedFuture(Problem.notFound("There is no note " + noteId + " you work with."))));
   }
 
+  /**
+   * Whether the person may hear the note (or, with {@code edit}, change it): the bridge's check,
+   * which reads neither the note's text nor anything else it does not need.
+   */
+  Future<Boolean> mayUse(Principal by, String noteId, boolean edit) {
+    if (by.is(Role.MEMBER)) {
+      return Future.succeededFuture(false);
+    }
+    return repo.groupOf(noteId).compose(groupId -> groupId == null ? Future.succeededFuture(false)
+        : groups.visible(by, groupId).map(group -> !edit || mayEdit(by, group)).otherwise(false));
+  }
+
   Future<JsonObject[]> editable(Principal by, String noteId) {
     return readable(by, noteId).compose(pair -> mayEdit(by, pair[1]) ? Future.succeededFuture(pair)
         : Future.failedFuture(Problem.forbidden("Only the group's facilitators change its notes.")));

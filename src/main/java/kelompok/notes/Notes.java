@@ -138,12 +138,11 @@ public final class Notes {
     if (until != null && until > System.currentTimeMillis()) {
       return Future.succeededFuture(true);
     }
-    return (edit ? service.editable(p, noteId) : service.readable(p, noteId))
-        .map(pair -> {
-          granted.put(key, System.currentTimeMillis() + ACCESS_TTL_MS);
-          return true;
-        })
-        .otherwise(false);
+    return service.mayUse(p, noteId, edit).onSuccess(yes -> {
+      if (yes) {
+        granted.put(key, System.currentTimeMillis() + ACCESS_TTL_MS);
+      }
+    }).otherwise(false);
   }
 
   /** Who sent a bridge message: the guard stamped it into the headers from the socket's session. */

@@ -30,8 +30,15 @@ final class OpLog {
   private final MongoClient mongo;
   private final Storage storage;
   private final BulkWriteOptions options;
+  /**
+   * Least time between the starts of two batches: a disk commit rewrites every page a batch
+   * touched, so a few milliseconds of waiting under load makes each commit carry many more ops.
+   */
+  static final long MIN_INTERVAL_MS = 5;
+
   private final List<Entry> queue = new ArrayList<>();
   private boolean writing;
+  private long lastStart;
 
   OpLog(Vertx vertx, MongoClient mongo, Storage storage) {
     this.vertx = vertx;
@@ -50,9 +57,18 @@ final class OpLog {
     queue.add(new Entry(ops, stored));
     if (!writing) {
       writing = true;
-      vertx.runOnContext(v -> next());
+      later();
     }
     return stored.future();
+  }
+
+  private void later() {
+    long wait = lastStart + MIN_INTERVAL_MS - System.currentTimeMillis();
+    if (wait > 0) {
+      vertx.setTimer(wait, t -> next());
+    } else {
+      vertx.runOnContext(v -> next());
+    }
   }
 
   private void next() {
@@ -60,6 +76,7 @@ final class OpLog {
       writing = false;
       return;
     }
+    lastStart = System.currentTimeMillis();
     List<Entry> batch = new ArrayList<>(queue);
     queue.clear();
     List<BulkOperation> inserts = new ArrayList<>();
@@ -86,7 +103,11 @@ final class OpLog {
             start += size;
           }
           queue.addAll(0, again);
-          next();
+          if (queue.isEmpty()) {
+            writing = false;
+          } else {
+            later();
+          }
         });
   }
 

@@ -158,7 +158,9 @@ public final class Storage {
     }
     Path file = dir.resolve(FILE_NAME);
     try {
-      backend = new EmbeddedBackend(org.h2.mvstore.MVStore.open(file.toString()));
+      // small pages: a commit rewrites each page it touched, and ops of many notes touch many
+      backend = new EmbeddedBackend(new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+          .pageSplitSize(4096).open());
     } catch (RuntimeException e) {
       throw new ConfigException(key, "cannot open " + file + " (" + Config.oneLine(e)
           + "); is another Kelompok running on this folder?");

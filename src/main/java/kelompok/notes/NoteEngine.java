@@ -1,19 +1,18 @@
 package kelompok.notes;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import kelompok.accounts.Principal;
+import kelompok.notes.Lane.Kind;
+import kelompok.notes.Lane.Op;
+import kelompok.notes.Lane.Work;
 
 /**
  * The central authority for live note text, as CodeMirror's collab and Etherpad do it. Each note
@@ -27,8 +26,6 @@ import kelompok.accounts.Principal;
  */
 final class NoteEngine {
 
-  private static final Logger LOG = Logger.getLogger(NoteEngine.class.getName());
-  static final long SNAPSHOT_DELAY_MS = 10_000;
   /** Accepted ops each note keeps in memory, to rebase late pushes on and to answer pulls. */
   static final int RECENT = 512;
   /** Most updates one push may carry. */
@@ -44,60 +41,21 @@ final class NoteEngine {
   /** One update a client sends: the change and the client's id. */
   record Update(Object changes, String clientId) {}
 
-  /** One accepted op, as kept in memory. */
-  private record Op(long version, List<?> changes, String clientId, JsonObject by, boolean lock) {
-    JsonObject toJson() {
-      return new JsonObject().put("version", version).put("changes", new JsonArray(new ArrayList<>(changes)))
-          .put("clientID", clientId).put("lock", lock).put("by", by);
-    }
-  }
-
-  private enum Kind { PUSH, LOCK, READ }
-
-  /** Work waiting on a note: a push, a lock or a fresh read. */
-  private static final class Work {
-    final Kind kind;
-    final Principal by;
-    final long base;
-    final List<Update> updates;
-    final Promise<Object> answer = Promise.promise();
-    boolean checkedFresh;
-    long last;
-
-    Work(Kind kind, Principal by, long base, List<Update> updates) {
-      this.kind = kind;
-      this.by = by;
-      this.base = base;
-      this.updates = updates;
-    }
-  }
-
-  /** A note in use on this node: its stored state, its recent ops and the work waiting for it. */
-  private static final class Lane {
-    State state;
-    boolean reload;
-    boolean busy;
-    long usedAt;
-    final ArrayDeque<Op> recent = new ArrayDeque<>();
-    final ArrayDeque<Work> waiting = new ArrayDeque<>();
-  }
-
   private final Vertx vertx;
   private final NoteRepository repo;
   private final OpLog log;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final Map<String, Long> snapshotTimers = new ConcurrentHashMap<>();
+  private final Snapshots snapshots;
 
   NoteEngine(Vertx vertx, NoteRepository repo, OpLog log) {
     this.vertx = vertx;
     this.repo = repo;
     this.log = log;
-    vertx.eventBus().<JsonObject>consumer(COMMITTED, msg -> {
-      Lane lane = lanes.get(msg.body().getString("noteId"));
-      if (lane != null && lane.state != null && lane.state.version() < msg.body().getLong("version")) {
-        lane.reload = true;
-      }
+    this.snapshots = new Snapshots(vertx, repo, id -> {
+      Lane lane = lanes.get(id);
+      return lane == null ? null : lane.state;
     });
+    vertx.eventBus().<JsonObject>consumer(COMMITTED, msg -> heard(msg.body()));
     vertx.setPeriodic(60_000, t -> dropIdle());
   }
 
@@ -114,9 +72,13 @@ final class NoteEngine {
     return submit(noteId, new Work(Kind.PUSH, by, base, updates)).map(JsonObject.class::cast);
   }
 
-  /** Locks the note: a lock takes a version of its own, so no change based on an older one lands. */
-  Future<Long> lock(String noteId, Principal by) {
-    return submit(noteId, new Work(Kind.LOCK, by, 0, List.of())).map(Long.class::cast);
+  /**
+   * Locks the note if it is still at {@code version} (what its signers signed): a lock takes a
+   * version of its own, so no change based on an older one lands. Fails with {@link
+   * TextChange.InvalidChange} when the note changed in the meantime.
+   */
+  Future<Long> lock(String noteId, Principal by, long version) {
+    return submit(noteId, new Work(Kind.LOCK, by, version, List.of())).map(Long.class::cast);
   }
 
   /** The note's state read afresh from the database, after the work already waiting on it. */
@@ -145,6 +107,7 @@ final class NoteEngine {
           lane.state = null;
           lane.waiting.forEach(w -> w.answer.fail(loaded.cause()));
           lane.waiting.clear();
+          lanes.remove(noteId, lane);
           return;
         }
         lane.waiting.forEach(w -> w.checkedFresh = true);
@@ -166,6 +129,11 @@ final class NoteEngine {
     while (!lane.waiting.isEmpty() && lane.waiting.peek().kind != Kind.READ && !lane.reload) {
       Work w = lane.waiting.poll();
       if (w.kind == Kind.LOCK) {
+        if (!s.locked() && s.version() != w.base) {
+          w.answer.fail(new TextChange.InvalidChange("the note changed while it was being signed (version "
+              + w.base + ", now " + s.version() + "): read it again and sign again"));
+          continue;
+        }
         if (!s.locked()) {
           ops.add(new Op(s.version() + 1, List.of(), null, w.by.toJson(), true));
           s = new State(s.text(), s.version() + 1, true);
@@ -181,7 +149,7 @@ final class NoteEngine {
         break;
       }
       try {
-        State next = accept(lane, ops, s, w);
+        State next = lane.accept(ops, s, w);
         if (next == null) {
           w.answer.complete(stale(s.version()));
           continue;
@@ -201,7 +169,7 @@ final class NoteEngine {
     }
     State target = s;
     String at = Instant.now().toString();
-    List<JsonObject> documents = ops.stream().map(op -> document(noteId, op, at)).toList();
+    List<JsonObject> documents = ops.stream().map(op -> op.document(noteId, at)).toList();
     log.append(documents).onComplete(result -> {
       int stored = result.succeeded() ? result.result() : 0;
       if (stored == ops.size()) {
@@ -211,7 +179,7 @@ final class NoteEngine {
         lane.state = null;
       }
       if (stored > 0) {
-        remember(lane, ops.subList(0, stored));
+        lane.remember(ops.subList(0, stored));
         announce(noteId, ops.subList(0, stored));
       }
       long storedUpTo = stored > 0 ? ops.get(stored - 1).version() : -1;
@@ -231,69 +199,6 @@ final class NoteEngine {
     });
   }
 
-  /**
-   * Checks one push against the state it will apply to (rebasing it first when it was made on an
-   * older version); answers the state after it, or null when it must be answered stale.
-   */
-  private State accept(Lane lane, List<Op> staged, State s, Work w) {
-    if (w.base > s.version()) {
-      throw new TextChange.InvalidChange("version " + w.base + " is ahead of the note (now " + s.version()
-          + "); reload the note");
-    }
-    if (s.locked()) {
-      throw new TextChange.InvalidChange("the note is signed and locked; write an addendum instead");
-    }
-    List<Rebase.Update> updates = new ArrayList<>();
-    for (Update u : w.updates) {
-      if (!(plain(u.changes()) instanceof List<?> changes)) {
-        throw new TextChange.InvalidChange("a change must be a list (CodeMirror's ChangeSet.toJSON())");
-      }
-      updates.add(new Rebase.Update(changes, u.clientId() == null ? null : w.by.id() + "|" + u.clientId()));
-    }
-    if (w.base < s.version()) {
-      List<Op> over = since(lane, staged, w.base);
-      if (over == null) {
-        return null;
-      }
-      // the push must fit the version it was made on before it can be mapped over what came after
-      int length = TextChange.lengthBefore(over.get(0).changes());
-      for (Rebase.Update u : updates) {
-        length = TextChange.parse(u.changes(), length).lengthAfter();
-      }
-      // an update counts as already accepted only when the same person sent it from the same client
-      updates = Rebase.rebase(updates, over.stream().map(op -> new Rebase.Update(op.changes(),
-          op.clientId() == null ? null : op.by().getString("id") + "|" + op.clientId())).toList());
-    }
-    List<Op> mine = new ArrayList<>();
-    State next = s;
-    for (Rebase.Update u : updates) {
-      TextChange change = TextChange.parse(u.changes(), next.text().length());
-      change.checkCharacters(next.text());
-      String clientId = u.clientId() == null ? null : u.clientId().substring(u.clientId().indexOf('|') + 1);
-      Op op = new Op(next.version() + 1, u.changes(), clientId, w.by.toJson(), false);
-      next = new State(change.apply(next.text()), op.version(), false);
-      mine.add(op);
-    }
-    staged.addAll(mine);
-    return next;
-  }
-
-  /** The ops after {@code base} (stored and staged), or null when some are no longer in memory. */
-  private static List<Op> since(Lane lane, List<Op> staged, long base) {
-    List<Op> over = new ArrayList<>();
-    for (Op op : lane.recent) {
-      if (op.version() > base) {
-        over.add(op);
-      }
-    }
-    for (Op op : staged) {
-      if (op.version() > base) {
-        over.add(op);
-      }
-    }
-    return over.isEmpty() || over.get(0).version() != base + 1 ? null : over;
-  }
-
   private void answer(Work w, boolean accepted) {
     if (w.kind == Kind.LOCK) {
       w.answer.complete(w.last);
@@ -306,29 +211,40 @@ final class NoteEngine {
     return new JsonObject().put("stale", true).put("version", version);
   }
 
-  private static JsonObject document(String noteId, Op op, String at) {
-    JsonObject document = new JsonObject().put("_id", new org.bson.types.ObjectId().toHexString())
-        .put("note", noteId).put("version", op.version()).put("by", op.by()).put("at", at);
-    // ids are time-ordered, so new ops are appended at the end of the store's tree
-    return op.lock() ? document.put("lock", true)
-        : document.put("changes", new JsonArray(new ArrayList<>(op.changes()))).put("clientID", op.clientId());
-  }
-
-  private static void remember(Lane lane, List<Op> ops) {
-    lane.recent.addAll(ops);
-    while (lane.recent.size() > RECENT) {
-      lane.recent.poll();
-    }
-  }
-
   /** Tells every editor of the note (on every node) about the new ops, in one event. */
   private void announce(String noteId, List<Op> ops) {
     long version = ops.get(ops.size() - 1).version();
-    scheduleSnapshot(noteId);
-    vertx.eventBus().publish(COMMITTED, new JsonObject().put("noteId", noteId).put("version", version));
+    snapshots.schedule(noteId);
     JsonArray list = new JsonArray();
     ops.forEach(op -> list.add(op.toJson()));
+    vertx.eventBus().publish(COMMITTED, new JsonObject().put("noteId", noteId).put("version", version).put("ops", list));
     vertx.eventBus().publish(Notes.ADDRESS_PREFIX + "." + noteId, new JsonObject().put("type", "ops").put("ops", list));
+  }
+
+  /**
+   * Another node (or this one) committed ops to a note: a lane that is idle and just before them
+   * takes them as they are; one that is further behind reads the note again before its next work.
+   */
+  private void heard(JsonObject committed) {
+    Lane lane = lanes.get(committed.getString("noteId"));
+    if (lane == null || lane.state == null || lane.state.version() >= committed.getLong("version")) {
+      return;
+    }
+    JsonArray ops = committed.getJsonArray("ops");
+    if (lane.busy || ops == null || ops.isEmpty()
+        || ops.getJsonObject(0).getLong("version") != lane.state.version() + 1) {
+      lane.reload = true;
+      return;
+    }
+    State state = lane.state;
+    List<Op> read = new ArrayList<>();
+    for (Object o : ops) {
+      JsonObject op = (JsonObject) o;
+      state = applyOp(state, op);
+      read.add(Op.of(op));
+    }
+    lane.state = state;
+    lane.remember(read);
   }
 
   /** Reads the note: its snapshot, then the op log after it (also kept as the recent ops). */
@@ -349,10 +265,9 @@ final class NoteEngine {
       List<Op> read = new ArrayList<>();
       for (JsonObject op : ops) {
         state = applyOp(state, op);
-        read.add(new Op(op.getLong("version"), op.getBoolean("lock", false) ? List.of() : (List<?>) plain(op.getValue("changes")),
-            op.getString("clientID"), op.getJsonObject("by"), op.getBoolean("lock", false)));
+        read.add(Op.of(op));
       }
-      remember(lane, read);
+      lane.remember(read);
       return ops.size() == 5000 ? replay(noteId, lane, state) : Future.succeededFuture(state);
     });
   }
@@ -382,17 +297,9 @@ final class NoteEngine {
   /** Ops after {@code since}, for a client that missed some: from memory when they are there. */
   Future<List<JsonObject>> ops(String noteId, long since) {
     Lane lane = lanes.get(noteId);
-    if (lane != null && lane.state != null && !lane.reload && since <= lane.state.version()) {
-      List<JsonObject> found = new ArrayList<>();
-      for (Op op : lane.recent) {
-        if (op.version() > since && op.version() <= lane.state.version() && found.size() < 1000) {
-          found.add(op.toJson());
-        }
-      }
-      long first = found.isEmpty() ? lane.state.version() + 1 : found.get(0).getLong("version");
-      if (first == since + 1) {
-        return Future.succeededFuture(found);
-      }
+    List<JsonObject> found = lane == null ? null : lane.after(since, 1000);
+    if (found != null) {
+      return Future.succeededFuture(found);
     }
     return repo.ops(noteId, since, 1000).map(list -> list.stream().map(op -> new JsonObject()
         .put("version", op.getLong("version")).put("changes", op.getJsonArray("changes"))
@@ -400,44 +307,19 @@ final class NoteEngine {
         .put("by", op.getJsonObject("by"))).toList());
   }
 
-  /**
-   * Writes the snapshot about every {@link #SNAPSHOT_DELAY_MS} while a note changes, so a burst
-   * of typing costs one write (the op log, already on disk, is what makes changes durable).
-   */
-  private void scheduleSnapshot(String noteId) {
-    if (snapshotTimers.containsKey(noteId)) {
-      return;
-    }
-    // spread over time, so notes opened together do not all write their snapshots at once
-    long delay = SNAPSHOT_DELAY_MS / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(SNAPSHOT_DELAY_MS);
-    snapshotTimers.put(noteId, vertx.setTimer(delay, id -> {
-      snapshotTimers.remove(noteId);
-      saveSnapshot(noteId);
-    }));
-  }
-
   /** Writes this node's stored state of the note as its snapshot now. */
   Future<Void> saveSnapshot(String noteId) {
-    Lane lane = lanes.get(noteId);
-    State s = lane == null ? null : lane.state;
-    if (s == null) {
-      return Future.succeededFuture();
-    }
-    // "locked" is only ever set, never cleared, so an older copy cannot unlock the note's record
-    return repo.saveSnapshot(noteId, s.version(), s.text(), s.locked() ? new JsonObject().put("locked", true) : null)
-        .onFailure(e -> LOG.log(Level.WARNING, "snapshot of note " + noteId + " failed; the op log still has it", e));
+    return snapshots.save(noteId);
   }
 
   /** Saves every pending snapshot (on shutdown). */
   Future<Void> flush() {
-    List<String> pending = List.copyOf(snapshotTimers.keySet());
-    pending.forEach(id -> vertx.cancelTimer(snapshotTimers.remove(id)));
-    return Future.all(pending.stream().map(this::saveSnapshot).toList()).mapEmpty();
+    return snapshots.flush();
   }
 
   private void dropIdle() {
     long before = System.currentTimeMillis() - IDLE_MS;
     lanes.entrySet().removeIf(e -> !e.getValue().busy && e.getValue().waiting.isEmpty()
-        && e.getValue().usedAt < before && !snapshotTimers.containsKey(e.getKey()));
+        && e.getValue().usedAt < before && !snapshots.pending(e.getKey()));
   }
 }

@@ -159,7 +159,10 @@ final class NoteService {
             boolean all = needed.stream().allMatch(id -> note.getJsonArray("signatures").stream()
                 .map(JsonObject.class::cast).anyMatch(s -> id.equals(s.getString("userId"))
                     && s.getLong("version") == version));
-            return (all ? engine.lock(noteId, by).compose(v -> repo.update(noteId, new JsonObject()
+            return (all ? engine.lock(noteId, by, version)
+                .recover(e -> Future.failedFuture(e instanceof TextChange.InvalidChange
+                    ? Problem.conflict("Your signature is kept, but " + e.getMessage() + ".", new JsonObject()) : e))
+                .compose(v -> repo.update(noteId, new JsonObject()
                 .put("$set", new JsonObject().put("locked", true).put("lockedAt", Instant.now().toString()))))
                 : Future.<Void>succeededFuture()).map(v -> all);
           })

@@ -126,11 +126,19 @@ class NotesApiTest {
       assertEquals(List.of("changes"), refused.errorFields());
       assertTrue(refused.json().getString("detail").contains((String) c[1]), refused.toString());
     }
-    Response future = push(fac1.client(), note, 5, new JsonArray().add(n));
+    // a late push is checked against the version it was made on before it is rebased
+    Response first = push(fac1.client(), note, 0, new JsonArray().add(n).add(new JsonArray().add(0).add("!")));
+    assertEquals(true, first.json().getBoolean("accepted"), first.toString());
+    Response late = push(fac2.client(), note, 0, new JsonArray().add(n + 1).add(new JsonArray().add(0).add("?")));
+    assertEquals(400, late.status(), late.toString());
+    assertTrue(late.json().getString("detail").contains("covers " + (n + 1) + " characters but the note has " + n),
+        late.toString());
+    assertEquals(text + "!", fac1.client().get("/api/notes/" + note).json().getString("text"));
+    Response future = push(fac1.client(), note, 5, new JsonArray().add(n + 1));
     assertTrue(future.json().getString("detail").contains("ahead of the note"), future.toString());
     JsonObject after = fac1.client().get("/api/notes/" + note).json();
-    assertEquals(0L, after.getLong("version"));
-    assertEquals(text, after.getString("text"));
+    assertEquals(1L, after.getLong("version"), "only the good change was stored");
+    assertEquals(text + "!", after.getString("text"));
   }
 
   @Test

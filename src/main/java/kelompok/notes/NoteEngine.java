@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import kelompok.accounts.Principal;
 import kelompok.notes.Lane.Kind;
 import kelompok.notes.Lane.Op;
@@ -26,13 +28,14 @@ import kelompok.notes.Lane.Work;
  */
 final class NoteEngine {
 
+  private static final Logger LOG = Logger.getLogger(NoteEngine.class.getName());
   /** Accepted ops each note keeps in memory, to rebase late pushes on and to answer pulls. */
   static final int RECENT = 512;
   /** Most updates one push may carry. */
   static final int MAX_UPDATES = 100;
   /** Lanes idle this long are dropped from memory. */
   static final long IDLE_MS = 10 * 60_000;
-  /** Published cluster-wide after each commit, so other nodes drop their older copy. */
+  /** Published cluster-wide after each commit with its ops, so other nodes bring their copy up to date. */
   static final String COMMITTED = "internal.notes.committed";
 
   /** The text of a note at a version, and whether it is locked. */
@@ -159,6 +162,9 @@ final class NoteEngine {
         staged.add(w);
       } catch (TextChange.InvalidChange e) {
         w.answer.fail(e);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "a push to note " + noteId + " could not be checked", e);
+        w.answer.fail(e);
       }
     }
     if (ops.isEmpty()) {
@@ -171,32 +177,44 @@ final class NoteEngine {
     String at = Instant.now().toString();
     List<JsonObject> documents = ops.stream().map(op -> op.document(noteId, at)).toList();
     log.append(documents).onComplete(result -> {
-      int stored = result.succeeded() ? result.result() : 0;
-      if (stored == ops.size()) {
-        lane.state = target;
-      } else {
-        // another node took a version first, or the write failed: read the note again
-        lane.state = null;
+      try {
+        stored(noteId, lane, ops, staged, target, result);
+      } finally {
+        lane.busy = false;
+        drive(noteId, lane);
       }
-      if (stored > 0) {
-        lane.remember(ops.subList(0, stored));
-        announce(noteId, ops.subList(0, stored));
-      }
-      long storedUpTo = stored > 0 ? ops.get(stored - 1).version() : -1;
-      for (Work w : staged) {
-        if (w.last <= storedUpTo) {
-          answer(w, true);
-        } else if (result.failed()) {
-          w.answer.fail(result.cause());
-        } else if (w.kind == Kind.LOCK) {
-          lane.waiting.addFirst(w);
-        } else {
-          w.answer.complete(stale(storedUpTo));
-        }
-      }
-      lane.busy = false;
-      drive(noteId, lane);
     });
+  }
+
+  /** A batch was written (all of it, a first part, or nothing): announce and answer. */
+  private void stored(String noteId, Lane lane, List<Op> ops, List<Work> staged, State target,
+      io.vertx.core.AsyncResult<Integer> result) {
+    int stored = result.succeeded() ? result.result() : 0;
+    if (stored == ops.size()) {
+      lane.state = target;
+    } else {
+      // another node took a version first, or the write failed: read the note again
+      lane.state = null;
+    }
+    if (result.failed()) {
+      LOG.log(Level.WARNING, "ops of note " + noteId + " could not be stored", result.cause());
+    }
+    if (stored > 0) {
+      lane.remember(ops.subList(0, stored));
+      announce(noteId, ops.subList(0, stored));
+    }
+    long storedUpTo = stored > 0 ? ops.get(stored - 1).version() : -1;
+    for (Work w : staged) {
+      if (w.last <= storedUpTo) {
+        answer(w, true);
+      } else if (result.failed()) {
+        w.answer.fail(result.cause());
+      } else if (w.kind == Kind.LOCK) {
+        lane.waiting.addFirst(w);
+      } else {
+        w.answer.complete(stale(storedUpTo));
+      }
+    }
   }
 
   private void answer(Work w, boolean accepted) {

@@ -56,6 +56,7 @@ public final class Notes {
     NoteService service = new NoteService(repo, engine, groups, sessions, audit);
     groups.addFacts(service::facts);
     Map<String, Long> granted = new ConcurrentHashMap<>();
+    vertx.setPeriodic(60_000, t -> granted.values().removeIf(until -> until < System.currentTimeMillis()));
     BridgeAddresses.Rule read = (p, type, id, body) -> allowed(granted, service, p, id, false);
     addresses.declare(ADDRESS_PREFIX, Set.of(BridgeEventType.REGISTER), read);
     addresses.declareExact(PUSH, Set.of(BridgeEventType.SEND), (p, type, id, body) ->

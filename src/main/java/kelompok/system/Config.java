@@ -49,7 +49,7 @@ public record Config(
     SECURE_COOKIES("KELOMPOK_SECURE_COOKIES", "false",
         "mark cookies Secure: set true when users reach Kelompok over HTTPS (directly or via a proxy)"),
     DURABLE_ACKS("KELOMPOK_DURABLE_ACKS", "true",
-        "commit the embedded store to disk before a note change is acknowledged");
+        "commit the embedded store's file and flush it to the disk before a note change is acknowledged");
 
     final String env;
     final String defaultValue;

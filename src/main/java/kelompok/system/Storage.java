@@ -93,9 +93,10 @@ public final class Storage {
 
   /**
    * Makes every write done before the call durable: on the embedded store, commits the H2 file
-   * (which otherwise commits in the background about once a second); on a real MongoDB nothing is
-   * needed here, as durable writes use the majority write concern. Calls that arrive while a
-   * commit runs share the next one, so a burst of concurrent writes costs one or two commits.
+   * (which otherwise commits in the background about once a second) and flushes it to the disk
+   * (fsync), so an acknowledged write survives a crash of the process and of the machine; on a
+   * real MongoDB nothing is needed here, as durable writes use the majority write concern. Calls
+   * that arrive while a commit runs share the next one, so a burst of writes costs one or two.
    */
   public Future<Void> commitToDisk() {
     H2Backend target = backend;
@@ -108,6 +109,7 @@ public final class Storage {
         if (committedUpTo < mine) {
           long upTo = commitRequests.get();
           target.commit();
+          target.getMvStore().sync();
           committedUpTo = upTo;
           commits.incrementAndGet();
         }

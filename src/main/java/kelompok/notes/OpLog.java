@@ -15,8 +15,9 @@ import kelompok.system.Storage;
 
 /**
  * Writes op documents for every note of this node in shared batches: while one batch is being
- * written and made durable, the ops that arrive wait and go together in the next, so the cost of
- * a write and a disk commit is shared by all notes typed in at that moment. A batch is written in
+ * written, the ops that arrive wait and go together in the next, so the cost of a write and a disk
+ * commit is shared by all notes typed in at that moment; a batch is made durable (and answered)
+ * while the next one is already being written. A batch is written in
  * order and stops at the first version another node took first (a duplicate key): what came before
  * stands, the rest of that note's ops are refused, and other notes' ops are written in the next
  * batch.
@@ -87,9 +88,11 @@ final class OpLog {
           int failedAt = failedIndex(e);
           return failedAt < 0 ? Future.failedFuture(e) : Future.succeededFuture(failedAt);
         })
-        .compose(written -> (written > 0 ? storage.commitToDisk() : Future.<Void>succeededFuture()).map(written))
         .onComplete(result -> {
+          // what was written is known: the next batch may be written while this one is made durable
           List<Entry> again = new ArrayList<>();
+          List<Entry> written = new ArrayList<>();
+          List<Integer> counts = new ArrayList<>();
           int start = 0;
           for (Entry entry : batch) {
             int size = entry.ops().size();
@@ -98,7 +101,8 @@ final class OpLog {
             } else if (start > result.result()) {
               again.add(entry);
             } else {
-              entry.stored().complete(Math.min(size, result.result() - start));
+              written.add(entry);
+              counts.add(Math.min(size, result.result() - start));
             }
             start += size;
           }
@@ -108,6 +112,16 @@ final class OpLog {
           } else {
             later();
           }
+          boolean any = counts.stream().anyMatch(n -> n > 0);
+          (any ? storage.commitToDisk() : Future.<Void>succeededFuture()).onComplete(durable -> {
+            for (int k = 0; k < written.size(); k++) {
+              if (durable.failed()) {
+                written.get(k).stored().fail(durable.cause());
+              } else {
+                written.get(k).stored().complete(counts.get(k));
+              }
+            }
+          });
         });
   }
 

@@ -109,10 +109,11 @@ final class Lane {
   }
 
   /**
-   * Checks one push against the state it will apply to (rebasing it first when it was made on an
-   * older version); answers the state after it, or null when it must be answered stale.
+   * Checks one push against the state it will apply to (with {@code rebase}, rebasing it first
+   * when it was made on an older version); answers the state after it, or null when it must be
+   * answered stale.
    */
-  NoteEngine.State accept(List<Op> staged, NoteEngine.State s, Work w) {
+  NoteEngine.State accept(List<Op> staged, NoteEngine.State s, Work w, boolean rebase) {
     if (w.base > s.version()) {
       throw new TextChange.InvalidChange("version " + w.base + " is ahead of the note (now " + s.version()
           + "); reload the note");
@@ -128,7 +129,7 @@ final class Lane {
       updates.add(new Rebase.Update(changes, u.clientId() == null ? null : w.by.id() + "|" + u.clientId()));
     }
     if (w.base < s.version()) {
-      List<Op> over = since(staged, w.base);
+      List<Op> over = rebase ? since(staged, w.base) : null;
       if (over == null) {
         return null;
       }

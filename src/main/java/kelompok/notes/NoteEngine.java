@@ -47,11 +47,13 @@ final class NoteEngine {
   private final Vertx vertx;
   private final NoteRepository repo;
   private final OpLog log;
+  private final boolean rebase;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Snapshots snapshots;
 
-  NoteEngine(Vertx vertx, NoteRepository repo, OpLog log) {
+  NoteEngine(Vertx vertx, NoteRepository repo, OpLog log, boolean rebase) {
     this.vertx = vertx;
+    this.rebase = rebase;
     this.repo = repo;
     this.log = log;
     this.snapshots = new Snapshots(vertx, repo, id -> {
@@ -152,7 +154,7 @@ final class NoteEngine {
         break;
       }
       try {
-        State next = lane.accept(ops, s, w);
+        State next = lane.accept(ops, s, w, rebase);
         if (next == null) {
           w.answer.complete(stale(s.version()));
           continue;

@@ -50,9 +50,9 @@ public final class Notes {
   }
 
   public static Future<Notes> install(Vertx vertx, Router router, Storage storage, Audit audit,
-      GroupService groups, SessionService sessions, Access access, BridgeAddresses addresses) {
+      GroupService groups, SessionService sessions, Access access, BridgeAddresses addresses, boolean rebase) {
     NoteRepository repo = new NoteRepository(storage.client(), storage.isEmbedded());
-    NoteEngine engine = new NoteEngine(vertx, repo, new OpLog(vertx, storage.client(), storage));
+    NoteEngine engine = new NoteEngine(vertx, repo, new OpLog(vertx, storage.client(), storage), rebase);
     NoteService service = new NoteService(repo, engine, groups, sessions, audit);
     groups.addFacts(service::facts);
     Map<String, Long> granted = new ConcurrentHashMap<>();

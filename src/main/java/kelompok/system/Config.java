@@ -28,7 +28,8 @@ public record Config(
     List<String> clusterHosts,
     List<String> allowedOrigins,
     boolean secureCookies,
-    boolean durableAcks) {
+    boolean durableAcks,
+    boolean notesRebase) {
 
   /** The named keys, their defaults and what they mean (README lists them from here). */
   public enum Key {
@@ -49,7 +50,10 @@ public record Config(
     SECURE_COOKIES("KELOMPOK_SECURE_COOKIES", "false",
         "mark cookies Secure: set true when users reach Kelompok over HTTPS (directly or via a proxy)"),
     DURABLE_ACKS("KELOMPOK_DURABLE_ACKS", "true",
-        "commit the embedded store's file and flush it to the disk before a note change is acknowledged");
+        "commit the embedded store's file and flush it to the disk before a note change is acknowledged"),
+    NOTES_REBASE("KELOMPOK_NOTES_REBASE", "true",
+        "rebase a note change made on a recent older version on the server, as @codemirror/collab's "
+            + "rebaseUpdates does; false answers it stale (the editor pulls, rebases and sends again)");
 
     final String env;
     final String defaultValue;
@@ -114,7 +118,8 @@ public record Config(
         list(values, Key.CLUSTER_HOSTS),
         list(values, Key.ALLOWED_ORIGINS),
         bool(values, Key.SECURE_COOKIES),
-        bool(values, Key.DURABLE_ACKS));
+        bool(values, Key.DURABLE_ACKS),
+        bool(values, Key.NOTES_REBASE));
   }
 
   /** True when no MongoDB is configured and the embedded one is started. */

@@ -65,7 +65,7 @@ final class MainVerticle extends VerticleBase {
         })
         .compose(groups -> Sessions.install(router, storage, groups.service(), accounts.access())
             .compose(sessions -> Notes.install(vertx, router, storage, audit, groups.service(),
-                sessions.service(), accounts.access(), addresses)))
+                sessions.service(), accounts.access(), addresses, config.notesRebase())))
         .compose(n -> {
           notes = n;
           bridge(router, accounts);

@@ -86,6 +86,25 @@ class NotesApiTest {
   }
 
   @Test
+  @DisplayName("With server rebasing turned off, a change on an older version is answered stale and the note is unchanged")
+  void strictWithoutRebase() {
+    try (TestNode strict = TestNode.start(java.util.Map.of("KELOMPOK_NOTES_REBASE", "false"))) {
+      People others = new People(strict);
+      Person facilitator = others.facilitator("Eka");
+      String group = People.newGroup(others.coordinator().client(), facilitator.id(), 2, "closed").getString("id");
+      String note = newNote(facilitator.client(), group);
+      String text = facilitator.client().get("/api/notes/" + note).json().getString("text");
+      int length = text.length();
+      Response first = push(facilitator.client(), note, 0, new JsonArray().add(new JsonArray().add(0).add("A")).add(length));
+      assertEquals(true, first.json().getBoolean("accepted"), first.toString());
+      Response late = push(facilitator.client(), note, 0, new JsonArray().add(length).add(new JsonArray().add(0).add("B")));
+      assertEquals(true, late.json().getBoolean("stale"), late.toString());
+      assertEquals(1L, late.json().getLong("version"));
+      assertEquals("A" + text, facilitator.client().get("/api/notes/" + note).json().getString("text"));
+    }
+  }
+
+  @Test
   @DisplayName("A change made on a version older than the server keeps in memory is answered stale: pull and rebase")
   void staleWhenFarBehind() {
     String note = newNote(fac1.client(), groupId);

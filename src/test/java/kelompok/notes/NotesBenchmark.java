@@ -25,7 +25,8 @@ import kelompok.system.TestNode;
  * each other editor's receipt of the accepted change.
  *
  * <p>Scenarios: {@code many} (200 notes, 2 editors each) and {@code crowd} (1 note, 100 editors
- * at 2.5 changes per second each). Arguments: scenario, seconds, changes per second per editor.
+ * at 2.5 changes per second each). Arguments: scenario, seconds, changes per second per editor,
+ * and {@code strict} to turn the server's rebasing off.
  */
 public final class NotesBenchmark {
 
@@ -40,10 +41,11 @@ public final class NotesBenchmark {
     String scenario = args.length > 0 ? args[0] : "many";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     boolean crowd = scenario.equals("crowd");
-    double rate = args.length > 2 ? Double.parseDouble(args[2]) : crowd ? 2.5 : 6.0;
+    double rate = args.length > 2 ? Double.parseDouble(args[2]) : crowd ? 2.5 : 5.0;
+    boolean strict = args.length > 3 && args[3].equals("strict");
     int notes = crowd ? 1 : 200;
     int editorsPerNote = crowd ? 100 : 2;
-    new NotesBenchmark().run(scenario, notes, editorsPerNote, rate, seconds);
+    new NotesBenchmark().run(scenario, notes, editorsPerNote, rate, seconds, strict);
     System.exit(0);
   }
 
@@ -137,8 +139,8 @@ public final class NotesBenchmark {
     }
   }
 
-  private void run(String scenario, int notes, int perNote, double rate, int seconds) throws Exception {
-    try (TestNode node = TestNode.start()) {
+  private void run(String scenario, int notes, int perNote, double rate, int seconds, boolean strict) throws Exception {
+    try (TestNode node = TestNode.start(strict ? Map.of("KELOMPOK_NOTES_REBASE", "false") : Map.of())) {
       People people = new People(node);
       Person facilitator = people.facilitator("Bench");
       String groupId = People.newGroup(people.coordinator().client(), facilitator.id(), 2, "closed").getString("id");
@@ -185,8 +187,8 @@ public final class NotesBenchmark {
       long commits = node.server().storage().commits() - commitsBefore;
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
-      System.out.printf("scenario=%s notes=%d editors=%d offered=%.0f changes/s (%.1f per editor)%n",
-          scenario, notes, editors.size(), editors.size() * rate, rate);
+      System.out.printf("scenario=%s notes=%d editors=%d offered=%.0f changes/s (%.1f per editor) server-rebase=%s%n",
+          scenario, notes, editors.size(), editors.size() * rate, rate, !strict);
       System.out.printf("accepted=%.0f changes/s stale-answers=%.0f/s errors=%d disk-commits=%.0f/s deliveries=%d%n",
           done / elapsed, stale.get() / elapsed, errors.get(), commits / elapsed, sorted.size());
       System.out.printf("process cpu=%.2f of %d cores, gc=%d ms%n", cpu, os.getAvailableProcessors(), gc);

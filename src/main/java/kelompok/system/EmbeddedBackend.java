@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,91 @@ final class EmbeddedBackend extends H2Backend {
       return map.get(key);
     }
 
+    /**
+     * Besides exact look-ups, answers a range on the last key of a compound index with the other
+     * keys fixed ({@code {note: id, version: {$gt: n}}}) by walking the map from the range's start:
+     * the stock index cannot, and the store then read every document of the collection.
+     */
+    @Override
+    public synchronized boolean canHandle(Document query) {
+      return range(query) != null || super.canHandle(query);
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+      Range range = range(query);
+      if (range == null) {
+        return super.getPositions(query);
+      }
+      List<Object> start = new ArrayList<>(range.prefix());
+      if (range.low() != null) {
+        start.add(range.low());
+      }
+      List<Object> positions = new ArrayList<>();
+      org.h2.mvstore.Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(start));
+      while (cursor.hasNext()) {
+        KeyValue key = cursor.next();
+        if (key.size() != range.prefix().size() + 1 || !range.hasPrefix(key)) {
+          break;
+        }
+        Object last = key.get(key.size() - 1);
+        if (range.above(last) && range.below(last)) {
+          positions.add(cursor.getValue());
+        } else if (!range.below(last)) {
+          break;
+        }
+      }
+      return positions;
+    }
+
+    /** The range a query asks for, or null when it is not one this index answers by walking. */
+    private Range range(Document query) {
+      List<String> keys = keys();
+      if (keys.size() < 2 || !query.keySet().equals(keySet())) {
+        return null;
+      }
+      List<Object> prefix = new ArrayList<>();
+      for (String key : keys.subList(0, keys.size() - 1)) {
+        Object value = query.get(key);
+        if (!(value instanceof String || value instanceof Number)) {
+          return null;
+        }
+        prefix.add(value);
+      }
+      if (!(query.get(keys.get(keys.size() - 1)) instanceof Document bounds) || bounds.isEmpty()) {
+        return null;
+      }
+      Number low = null;
+      Number high = null;
+      boolean lowIncluded = false;
+      boolean highIncluded = false;
+      for (String operator : bounds.keySet()) {
+        if (!(bounds.get(operator) instanceof Number value)) {
+          return null;
+        }
+        switch (operator) {
+          case "$gt", "$gte" -> {
+            if (low != null) {
+              return null;
+            }
+            low = value;
+            lowIncluded = operator.equals("$gte");
+          }
+          case "$lt", "$lte" -> {
+            if (high != null) {
+              return null;
+            }
+            high = value;
+            highIncluded = operator.equals("$lte");
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+      return new Range(prefix, low, lowIncluded, high, highIncluded);
+    }
+
     @Override
     public long getCount() {
       return map.sizeAsLong();
@@ -123,6 +209,34 @@ final class EmbeddedBackend extends H2Backend {
     @Override
     public long getDataSize() {
       return getCount();
+    }
+  }
+
+  /** Fixed leading key values and bounds on the last one. */
+  private record Range(List<Object> prefix, Number low, boolean lowIncluded, Number high, boolean highIncluded) {
+    boolean hasPrefix(KeyValue key) {
+      for (int i = 0; i < prefix.size(); i++) {
+        if (KeyType.ORDER.compare(prefix.get(i), key.get(i)) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean above(Object value) {
+      if (low == null) {
+        return true;
+      }
+      int c = KeyType.ORDER.compare(value, low);
+      return c > 0 || c == 0 && lowIncluded;
+    }
+
+    boolean below(Object value) {
+      if (high == null) {
+        return true;
+      }
+      int c = KeyType.ORDER.compare(value, high);
+      return c < 0 || c == 0 && highIncluded;
     }
   }
 

@@ -44,7 +44,7 @@ class StorageTest {
   }
 
   @Test
-  @DisplayName("A unique compound index keeps refusing duplicates among thousands of keys, also after a restart")
+  @DisplayName("A unique compound index keeps refusing duplicates among thousands of keys and answers ranges, also after a restart")
   void uniqueIndexAfterRestart(@TempDir Path dir) {
     List<Storage.Index> indexes = List.of(new Storage.Index("ops", new JsonObject().put("note", 1).put("version", 1), true));
     try (TestNode node = TestNode.start(dir, Map.of())) {
@@ -68,7 +68,19 @@ class StorageTest {
       TestNode.await(storage.client().insert("ops", new JsonObject().put("note", "n29").put("version", 100L)));
       assertEquals(3001L, TestNode.await(storage.client().count("ops", new JsonObject())));
       assertEquals(101L, TestNode.await(storage.client().count("ops", new JsonObject().put("note", "n29"))));
+      // ranges on the last key with the first fixed, as the op log is read
+      assertEquals(List.of(96L, 97L, 98L, 99L), versions(storage, "n7", new JsonObject().put("$gt", 95)));
+      assertEquals(List.of(10L, 11L, 12L), versions(storage, "n7", new JsonObject().put("$gte", 10L).put("$lt", 13)));
+      assertEquals(List.of(0L, 1L), versions(storage, "n0", new JsonObject().put("$lte", 1.0)));
+      assertEquals(List.of(99L, 100L), versions(storage, "n29", new JsonObject().put("$gt", 98)));
+      assertEquals(List.of(), versions(storage, "nobody", new JsonObject().put("$gt", 0)));
     }
+  }
+
+  private static List<Long> versions(Storage storage, String note, JsonObject range) {
+    return TestNode.await(storage.client().findWithOptions("ops", new JsonObject().put("note", note).put("version", range),
+            new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("version", 1))))
+        .stream().map(o -> o.getLong("version")).toList();
   }
 
   @Test
